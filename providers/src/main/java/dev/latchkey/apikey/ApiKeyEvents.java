@@ -1,0 +1,89 @@
+package dev.latchkey.apikey;
+
+import dev.latchkey.apikey.credential.ApiKeyCredentialModel;
+import dev.latchkey.common.LatchkeyError;
+import org.keycloak.events.Details;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * The realm events Latchkey records. Key ids and names go in; key text, secrets and hashes never do.
+ */
+final class ApiKeyEvents {
+
+    static final String DETAIL_REVOKED_BY_ADMIN = "revoked_by_admin";
+    static final String DETAIL_KEY_NAME = "api_key_name";
+    static final String TOKEN_TYPE_API_KEY = "api_key";
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+
+    ApiKeyEvents(KeycloakSession session, RealmModel realm) {
+        this.session = session;
+        this.realm = realm;
+    }
+
+    void created(UserModel user, ApiKeyCredentialModel key) {
+        forKey(EventType.UPDATE_CREDENTIAL, user, key).success();
+    }
+
+    LatchkeyError createFailed(UserModel user, String error, LatchkeyError response) {
+        builder(EventType.UPDATE_CREDENTIAL_ERROR, user).error(error);
+        return response;
+    }
+
+    void deleted(UserModel user, ApiKeyCredentialModel key, String adminUserId) {
+        EventBuilder event = forKey(EventType.REMOVE_CREDENTIAL, user, key);
+        if (adminUserId != null) {
+            event.detail(DETAIL_REVOKED_BY_ADMIN, adminUserId);
+        }
+        event.success();
+    }
+
+    void deleteFailed(UserModel user, String keyId, String adminUserId) {
+        EventBuilder event = builder(EventType.REMOVE_CREDENTIAL_ERROR, user).detail(Details.CREDENTIAL_ID, keyId);
+        if (adminUserId != null) {
+            event.detail(DETAIL_REVOKED_BY_ADMIN, adminUserId);
+        }
+        event.error("api_key_not_found");
+    }
+
+    /** A refused validation; the calling client and, where known, the owner and key are named. */
+    void validationFailed(ClientModel caller, ValidationOutcome outcome) {
+        EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
+                .event(EventType.INTROSPECT_TOKEN_ERROR)
+                .client(caller)
+                .detail(Details.TOKEN_TYPE, TOKEN_TYPE_API_KEY)
+                .detail(Details.REASON, outcome.reason().eventValue());
+        if (outcome.owner() != null) {
+            event.user(outcome.owner());
+        }
+        if (outcome.credential() != null) {
+            event.detail(Details.CREDENTIAL_ID, outcome.credential().getId());
+        }
+        event.error("invalid_api_key");
+    }
+
+    private EventBuilder forKey(EventType type, UserModel user, ApiKeyCredentialModel key) {
+        return builder(type, user)
+                .detail(Details.CREDENTIAL_ID, key.getId())
+                .detail(Details.CREDENTIAL_USER_LABEL, key.data().name())
+                .detail(DETAIL_KEY_NAME, key.data().name());
+    }
+
+    private EventBuilder builder(EventType type, UserModel user) {
+        EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
+                .event(type)
+                .user(user)
+                .detail(Details.CREDENTIAL_TYPE, ApiKeyCredentialModel.TYPE);
+        ClientModel client = session.getContext().getClient();
+        if (client != null) {
+            event.client(client);
+        }
+        return event;
+    }
+}

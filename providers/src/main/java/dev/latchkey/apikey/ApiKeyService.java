@@ -1,0 +1,140 @@
+package dev.latchkey.apikey;
+
+import dev.latchkey.apikey.credential.ApiKeyCredentialData;
+import dev.latchkey.apikey.credential.ApiKeyCredentialModel;
+import dev.latchkey.apikey.credential.ApiKeySecretData;
+import dev.latchkey.apikey.format.ApiKey;
+import dev.latchkey.apikey.format.ApiKeyFormat;
+import dev.latchkey.apikey.format.SecretHasher;
+import dev.latchkey.common.LatchkeyError;
+import dev.latchkey.common.UserTimeZone;
+import dev.latchkey.settings.ApiKeySettings;
+import jakarta.ws.rs.core.Response;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.keycloak.common.util.Time;
+import org.keycloak.credential.CredentialModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelDuplicateException;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * Creating, listing and deleting keys: the one place that decides, for the account REST API and the admin API alike.
+ */
+public final class ApiKeyService {
+
+    private static final Logger LOG = Logger.getLogger(ApiKeyService.class);
+    private static final ApiKeyFormat FORMAT = new ApiKeyFormat(new SecureRandom());
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final ApiKeyEvents events;
+
+    public ApiKeyService(KeycloakSession session, RealmModel realm) {
+        this.session = session;
+        this.realm = realm;
+        this.events = new ApiKeyEvents(session, realm);
+    }
+
+    public ApiKeySettings settings() {
+        return ApiKeySettings.of(realm);
+    }
+
+    /** Newest first; keys whose stored data cannot be read are left out (and logged) rather than failing the list. */
+    public List<ApiKeyCredentialModel> list(UserModel user) {
+        return user.credentialManager().getStoredCredentialsByTypeStream(ApiKeyCredentialModel.TYPE)
+                .map(ApiKeyService::readable)
+                .flatMap(Optional::stream)
+                .sorted(Comparator.comparing(CredentialModel::getCreatedDate, Comparator.nullsLast(Comparator.reverseOrder())))
+                .toList();
+    }
+
+    public long countActive(UserModel user) {
+        long now = Time.currentTimeMillis();
+        return list(user).stream().filter(key -> !key.data().isExpired(now)).count();
+    }
+
+    /**
+     * Creates a key for the user. The returned key text is the only time the secret exists outside the caller's
+     * memory: it is not stored, logged or put in an event.
+     */
+    public CreatedApiKey create(UserModel user, String requestedName, String requestedDescription, String requestedExpiresAt) {
+        ApiKeySettings settings = settings();
+        if (!settings.enabled()) {
+            throw events.createFailed(user, "api_keys_disabled",
+                    LatchkeyError.forbidden("api_keys_disabled", "API keys are switched off in this realm"));
+        }
+        if (!ApiKeyAccess.holdsRole(realm, user, settings)) {
+            throw events.createFailed(user, "api_access_role_required", LatchkeyError.forbidden("api_access_role_required",
+                    "Creating API keys requires the realm role '" + settings.roleName() + "'"));
+        }
+        String name = KeyTexts.name(requestedName);
+        String description = KeyTexts.description(requestedDescription);
+        Instant now = Instant.ofEpochMilli(Time.currentTimeMillis());
+        Instant expiresAt = Expiration.resolve(requestedExpiresAt, UserTimeZone.of(user), now, settings.maxLifetimeDays());
+
+        List<ApiKeyCredentialModel> existing = UserWriteLock.lockAndReadCredentials(session, user, ApiKeyCredentialModel.TYPE)
+                .map(ApiKeyService::readable)
+                .flatMap(Optional::stream)
+                .toList();
+        if (existing.stream().anyMatch(key -> name.equalsIgnoreCase(key.getUserLabel()))) {
+            throw events.createFailed(user, "api_key_name_taken", LatchkeyError.of(Response.Status.CONFLICT,
+                    "api_key_name_taken", "You already have an API key with this name"));
+        }
+        long active = existing.stream().filter(key -> !key.data().isExpired(now.toEpochMilli())).count();
+        if (active >= settings.maxKeysPerUser()) {
+            throw events.createFailed(user, "api_key_limit_reached", LatchkeyError.of(Response.Status.CONFLICT,
+                    "api_key_limit_reached", "You have reached the limit of " + settings.maxKeysPerUser() + " active API keys"));
+        }
+
+        ApiKey key = FORMAT.generate(user.getId(), UUID.randomUUID());
+        ApiKeyCredentialModel model = ApiKeyCredentialModel.create(key.credentialId(), now.toEpochMilli(),
+                new ApiKeyCredentialData(name, description, expiresAt.toEpochMilli(), key.hint(), null),
+                new ApiKeySecretData(SecretHasher.ALGORITHM, SecretHasher.hash(key.secret())));
+        try {
+            user.credentialManager().createStoredCredential(model);
+        } catch (ModelDuplicateException e) {
+            throw events.createFailed(user, "api_key_name_taken", LatchkeyError.of(Response.Status.CONFLICT,
+                    "api_key_name_taken", "You already have an API key with this name"));
+        }
+        events.created(user, model);
+        return new CreatedApiKey(model, key.text());
+    }
+
+    /** @return the user's key with that id, or empty when it does not exist or belongs to someone else. */
+    public Optional<ApiKeyCredentialModel> find(UserModel user, String keyId) {
+        if (keyId == null) {
+            return Optional.empty();
+        }
+        CredentialModel stored = user.credentialManager().getStoredCredentialById(keyId);
+        if (stored == null || !ApiKeyCredentialModel.TYPE.equals(stored.getType())) {
+            return Optional.empty();
+        }
+        return readable(stored);
+    }
+
+    /** Deletes the user's own key; someone else's key is "not found", never "forbidden". */
+    public void delete(UserModel user, String keyId, String adminUserId) {
+        ApiKeyCredentialModel key = find(user, keyId).orElseThrow(() -> {
+            events.deleteFailed(user, keyId, adminUserId);
+            return LatchkeyError.notFound("No such API key");
+        });
+        user.credentialManager().removeStoredCredentialById(key.getId());
+        events.deleted(user, key, adminUserId);
+    }
+
+    private static Optional<ApiKeyCredentialModel> readable(CredentialModel stored) {
+        try {
+            return Optional.of(ApiKeyCredentialModel.from(stored));
+        } catch (RuntimeException e) {
+            LOG.warnf("Ignoring API key credential %s: its stored data cannot be read", stored.getId());
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.latchkey.apikey;
+
+import dev.latchkey.apikey.credential.ApiKeyCredentialModel;
+import dev.latchkey.apikey.format.ApiKey;
+import dev.latchkey.apikey.format.ApiKeyFormat;
+import dev.latchkey.apikey.format.ParseFailure;
+import dev.latchkey.apikey.format.ParseResult;
+import dev.latchkey.apikey.format.SecretHasher;
+import dev.latchkey.settings.ApiKeySettings;
+import org.keycloak.common.util.Time;
+import org.keycloak.credential.CredentialModel;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.managers.BruteForceProtector;
+
+/**
+ * Validates a presented key. This is the hot path: every step reads from the realm and user caches, so a warm
+ * validation touches no database, and nothing here writes (last use is only noted in memory, see
+ * {@link LastUsedRecorder}).
+ */
+public final class ApiKeyValidator {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final LastUsedRecorder lastUsed;
+
+    public ApiKeyValidator(KeycloakSession session, RealmModel realm, LastUsedRecorder lastUsed) {
+        this.session = session;
+        this.realm = realm;
+        this.lastUsed = lastUsed;
+    }
+
+    /** Validates and, when refused, records the reason as an error event naming the calling client. */
+    public ValidationOutcome validate(String keyText, ClientModel caller) {
+        ValidationOutcome outcome = check(keyText);
+        if (outcome.isActive()) {
+            lastUsed.noteUse(realm.getId(), outcome.owner().getId(), outcome.credential());
+        } else {
+            new ApiKeyEvents(session, realm).validationFailed(caller, outcome);
+        }
+        return outcome;
+    }
+
+    ValidationOutcome check(String keyText) {
+        ParseResult parsed = ApiKeyFormat.parse(keyText);
+        if (!parsed.isValid()) {
+            return ValidationOutcome.inactive(parsed.failure() == ParseFailure.BAD_CHECKSUM
+                    ? InactiveReason.BAD_CHECKSUM : InactiveReason.MALFORMED, null, null);
+        }
+        ApiKey key = parsed.key();
+        ApiKeySettings settings = ApiKeySettings.of(realm);
+
+        UserModel owner = session.users().getUserById(realm, key.userId());
+        if (owner == null) {
+            return ValidationOutcome.inactive(InactiveReason.USER_NOT_FOUND, null, null);
+        }
+        CredentialModel stored = owner.credentialManager().getStoredCredentialById(key.credentialId());
+        if (stored == null || !ApiKeyCredentialModel.TYPE.equals(stored.getType())) {
+            return ValidationOutcome.inactive(InactiveReason.UNKNOWN_KEY, owner, null);
+        }
+        ApiKeyCredentialModel credential = ApiKeyCredentialModel.from(stored);
+        // A right id with a wrong secret is "unknown" too: nothing tells a guesser which half was wrong.
+        if (!SecretHasher.matches(key.secret(), credential.secret().hash())) {
+            return ValidationOutcome.inactive(InactiveReason.UNKNOWN_KEY, owner, null);
+        }
+        if (!settings.enabled()) {
+            return ValidationOutcome.inactive(InactiveReason.API_KEYS_DISABLED, owner, credential);
+        }
+        if (credential.data().isExpired(Time.currentTimeMillis())) {
+            return ValidationOutcome.inactive(InactiveReason.EXPIRED, owner, credential);
+        }
+        if (!owner.isEnabled()) {
+            return ValidationOutcome.inactive(InactiveReason.USER_DISABLED, owner, credential);
+        }
+        if (isLockedOut(owner)) {
+            return ValidationOutcome.inactive(InactiveReason.USER_LOCKED_OUT, owner, credential);
+        }
+        if (!ApiKeyAccess.holdsRole(realm, owner, settings)) {
+            return ValidationOutcome.inactive(InactiveReason.ROLE_MISSING, owner, credential);
+        }
+        return ValidationOutcome.active(owner, credential);
+    }
+
+    private boolean isLockedOut(UserModel owner) {
+        if (!realm.isBruteForceProtected()) {
+            return false;
+        }
+        BruteForceProtector protector = session.getProvider(BruteForceProtector.class);
+        return protector.isPermanentlyLockedOut(session, realm, owner)
+                || protector.isTemporarilyDisabled(session, realm, owner);
+    }
+}

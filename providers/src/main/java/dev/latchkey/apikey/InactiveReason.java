@@ -1,0 +1,24 @@
+package dev.latchkey.apikey;
+
+import java.util.Locale;
+
+/**
+ * Why a key did not validate. Services only ever see {@code "active": false}; the reason goes to the realm's event
+ * log (detail {@code reason}) for the admin.
+ */
+public enum InactiveReason {
+    MALFORMED,
+    BAD_CHECKSUM,
+    UNKNOWN_KEY,
+    EXPIRED,
+    USER_NOT_FOUND,
+    USER_DISABLED,
+    USER_LOCKED_OUT,
+    ROLE_MISSING,
+    API_KEYS_DISABLED;
+
+    /** The value written to events, e.g. {@code user_disabled}. */
+    public String eventValue() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.latchkey.apikey;
+
+import dev.latchkey.apikey.credential.ApiKeyCredentialModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+import org.keycloak.common.util.Time;
+import org.keycloak.credential.CredentialModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+/**
+ * Records "last used" without writing on the request path.
+ *
+ * <p>Writing the credential invalidates the cached user (cluster-wide), so a write per validation would turn every
+ * validation into database reads. Instead a validation only notes the use in memory, and only when the stored time is
+ * older than the granularity; a timer task ({@link #flush}) writes the noted times. So each key is written at most
+ * once per granularity per node, and "last used" is accurate to the granularity plus the flush interval.
+ */
+public final class LastUsedRecorder {
+
+    private static final Logger LOG = Logger.getLogger(LastUsedRecorder.class);
+
+    private record Use(String realmId, String userId, long at) {
+    }
+
+    private static final int BATCH_SIZE = 200;
+
+    private final Map<String, Use> pending = new ConcurrentHashMap<>();
+    private final long granularityMillis;
+
+    public LastUsedRecorder(long granularityMillis) {
+        this.granularityMillis = granularityMillis;
+    }
+
+    public long granularityMillis() {
+        return granularityMillis;
+    }
+
+    void noteUse(String realmId, String userId, ApiKeyCredentialModel credential) {
+        long now = Time.currentTimeMillis();
+        Long stored = credential.data().lastUsedAt();
+        if (stored != null && now - stored < granularityMillis) {
+            return;
+        }
+        pending.put(credential.getId(), new Use(realmId, userId, now));
+    }
+
+    int pendingCount() {
+        return pending.size();
+    }
+
+    /** Writes the noted uses, in transactions of at most {@value #BATCH_SIZE} keys. */
+    public void flush(KeycloakSessionFactory sessionFactory) {
+        List<Map.Entry<String, Use>> all = new ArrayList<>(pending.entrySet());
+        for (int from = 0; from < all.size(); from += BATCH_SIZE) {
+            List<Map.Entry<String, Use>> batch = all.subList(from, Math.min(all.size(), from + BATCH_SIZE));
+            batch.forEach(entry -> pending.remove(entry.getKey(), entry.getValue()));
+            try {
+                KeycloakModelUtils.runJobInTransaction(sessionFactory, session -> batch.forEach(
+                        entry -> write(session, entry.getKey(), entry.getValue())));
+            } catch (RuntimeException e) {
+                // Losing one coarse "last used" update is harmless; it is noted again on the next use.
+                LOG.warnf("Could not record the last use of %d API keys: %s", batch.size(), e.getMessage());
+            }
+        }
+    }
+
+    private void write(KeycloakSession session, String credentialId, Use use) {
+        RealmModel realm = session.realms().getRealm(use.realmId());
+        if (realm == null) {
+            return;
+        }
+        UserModel user = session.users().getUserById(realm, use.userId());
+        if (user == null) {
+            return;
+        }
+        CredentialModel stored = user.credentialManager().getStoredCredentialById(credentialId);
+        if (stored == null || !ApiKeyCredentialModel.TYPE.equals(stored.getType())) {
+            return; // deleted meanwhile
+        }
+        ApiKeyCredentialModel key = ApiKeyCredentialModel.from(stored);
+        Long already = key.data().lastUsedAt();
+        if (already != null && already >= use.at()) {
+            return; // another node was quicker
+        }
+        user.credentialManager().updateStoredCredential(key.withLastUsedAt(use.at()));
+    }
+}

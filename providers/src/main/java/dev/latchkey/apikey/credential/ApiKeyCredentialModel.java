@@ -1,0 +1,76 @@
+package dev.latchkey.apikey.credential;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.keycloak.credential.CredentialModel;
+import org.keycloak.util.JsonSerialization;
+
+/** A stored API key: a {@link CredentialModel} of type {@value #TYPE} with typed data. */
+public final class ApiKeyCredentialModel extends CredentialModel {
+
+    public static final String TYPE = "api-key";
+
+    private final ApiKeyCredentialData data;
+    private final ApiKeySecretData secret;
+
+    private ApiKeyCredentialModel(ApiKeyCredentialData data, ApiKeySecretData secret) {
+        this.data = data;
+        this.secret = secret;
+    }
+
+    public static ApiKeyCredentialModel create(String id, long createdAt, ApiKeyCredentialData data, ApiKeySecretData secret) {
+        ApiKeyCredentialModel model = new ApiKeyCredentialModel(data, secret);
+        model.setId(id);
+        model.setType(TYPE);
+        model.setCreatedDate(createdAt);
+        model.setUserLabel(data.name());
+        model.setCredentialData(write(data));
+        model.setSecretData(write(secret));
+        return model;
+    }
+
+    public static ApiKeyCredentialModel from(CredentialModel stored) {
+        ApiKeyCredentialModel model = new ApiKeyCredentialModel(
+                read(stored.getCredentialData(), ApiKeyCredentialData.class),
+                read(stored.getSecretData(), ApiKeySecretData.class));
+        model.setId(stored.getId());
+        model.setType(stored.getType());
+        model.setCreatedDate(stored.getCreatedDate());
+        model.setUserLabel(stored.getUserLabel());
+        model.setCredentialData(stored.getCredentialData());
+        model.setSecretData(stored.getSecretData());
+        model.setFederationLink(stored.getFederationLink());
+        return model;
+    }
+
+    /** A copy whose stored data carries the new "last used" time. */
+    public ApiKeyCredentialModel withLastUsedAt(long lastUsedAt) {
+        ApiKeyCredentialModel copy = create(getId(), getCreatedDate(), data.withLastUsedAt(lastUsedAt), secret);
+        copy.setFederationLink(getFederationLink());
+        return copy;
+    }
+
+    public ApiKeyCredentialData data() {
+        return data;
+    }
+
+    public ApiKeySecretData secret() {
+        return secret;
+    }
+
+    private static String write(Object value) {
+        try {
+            return JsonSerialization.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static <T> T read(String json, Class<T> type) {
+        try {
+            return JsonSerialization.readValue(json, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Stored API key data is not readable", e);
+        }
+    }
+}

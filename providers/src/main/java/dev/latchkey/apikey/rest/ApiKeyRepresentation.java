@@ -1,0 +1,27 @@
+package dev.latchkey.apikey.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.latchkey.apikey.credential.ApiKeyCredentialData;
+import dev.latchkey.apikey.credential.ApiKeyCredentialModel;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** A key as its owner (or an admin) sees it: never the secret, never the hash. */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record ApiKeyRepresentation(String id, String name, String description, String hint, String createdAt,
+                                   String expiresAt, String lastUsedAt, String status) {
+
+    public static final String ACTIVE = "active";
+    public static final String EXPIRED = "expired";
+
+    public static ApiKeyRepresentation of(ApiKeyCredentialModel key, long nowMillis) {
+        ApiKeyCredentialData data = key.data();
+        return new ApiKeyRepresentation(key.getId(), data.name(), data.description(), data.hint(),
+                iso(key.getCreatedDate()), iso(data.expiresAt()), iso(data.lastUsedAt()),
+                data.isExpired(nowMillis) ? EXPIRED : ACTIVE);
+    }
+
+    static String iso(Long epochMillis) {
+        return epochMillis == null ? null : Instant.ofEpochMilli(epochMillis).truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+}

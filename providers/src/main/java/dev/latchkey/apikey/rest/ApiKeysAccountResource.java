@@ -1,0 +1,87 @@
+package dev.latchkey.apikey.rest;
+
+import dev.latchkey.apikey.ApiKeyAccess;
+import dev.latchkey.apikey.ApiKeyService;
+import dev.latchkey.apikey.CreatedApiKey;
+import dev.latchkey.common.JsonResponses;
+import dev.latchkey.common.LatchkeyError;
+import dev.latchkey.settings.ApiKeySettings;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.keycloak.common.util.Time;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.AccountRoles;
+import org.keycloak.services.managers.Auth;
+
+/** {@code /realms/{realm}/latchkey/me/api-keys}: the signed-in user's own keys. */
+public final class ApiKeysAccountResource {
+
+    private final Auth auth;
+    private final UserModel user;
+    private final RealmModel realm;
+    private final ApiKeyService service;
+
+    public ApiKeysAccountResource(KeycloakSession session, Auth auth) {
+        this.auth = auth;
+        this.user = auth.getUser();
+        this.realm = auth.getRealm();
+        this.service = new ApiKeyService(session, realm);
+    }
+
+    @GET
+    @Path("info")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response info() {
+        requireRole(AccountRoles.VIEW_PROFILE);
+        ApiKeySettings settings = service.settings();
+        return JsonResponses.ok(new ApiKeyInfoRepresentation(settings.enabled(), settings.maxLifetimeDays(),
+                settings.maxKeysPerUser(), settings.roleName(), ApiKeyAccess.mayUseKeys(realm, user, settings),
+                service.countActive(user)));
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response list() {
+        requireRole(AccountRoles.VIEW_PROFILE);
+        long now = Time.currentTimeMillis();
+        List<ApiKeyRepresentation> keys = service.list(user).stream().map(key -> ApiKeyRepresentation.of(key, now)).toList();
+        return JsonResponses.ok(keys);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response create(CreateApiKeyRequest request) {
+        requireRole(AccountRoles.MANAGE_ACCOUNT);
+        if (request == null) {
+            throw LatchkeyError.badRequest("A JSON body with name and expiresAt is required");
+        }
+        CreatedApiKey created = service.create(user, request.name(), request.description(), request.expiresAt());
+        ApiKeyRepresentation key = ApiKeyRepresentation.of(created.model(), Time.currentTimeMillis());
+        return JsonResponses.created(new CreatedApiKeyRepresentation(key, created.keyText()));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") String id) {
+        requireRole(AccountRoles.MANAGE_ACCOUNT);
+        service.delete(user, id, null);
+        return Response.noContent().build();
+    }
+
+    private void requireRole(String accountRole) {
+        if (!auth.hasClientRole(auth.getClient(), accountRole)) {
+            throw LatchkeyError.forbidden("insufficient_scope", "The token lacks the account role '" + accountRole + "'");
+        }
+    }
+}

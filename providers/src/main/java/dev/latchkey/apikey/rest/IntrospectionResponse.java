@@ -1,0 +1,94 @@
+package dev.latchkey.apikey.rest;
+
+import dev.latchkey.apikey.ValidationOutcome;
+import dev.latchkey.apikey.credential.ApiKeyCredentialModel;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.ModelToRepresentation;
+import org.keycloak.models.utils.RoleUtils;
+import org.keycloak.organization.OrganizationProvider;
+import org.keycloak.services.Urls;
+
+/**
+ * The body of an active answer: who the key acts for, with their roles, groups and organizations as they are now
+ * (read from the user and role caches on each call, never copied into the key).
+ */
+final class IntrospectionResponse {
+
+    private IntrospectionResponse() {
+    }
+
+    static Map<String, Object> of(KeycloakSession session, RealmModel realm, ClientModel caller, ValidationOutcome outcome) {
+        UserModel user = outcome.owner();
+        ApiKeyCredentialModel key = outcome.credential();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("active", true);
+        body.put("token_type", "api_key");
+        body.put("iss", Urls.realmIssuer(session.getContext().getUri().getBaseUri(), realm.getName()));
+        body.put("sub", user.getId());
+        body.put("username", user.getUsername());
+        putIfPresent(body, "email", user.getEmail());
+        putIfPresent(body, "name", fullName(user));
+        body.put("iat", key.getCreatedDate() / 1000);
+        body.put("exp", key.data().expiresAt() / 1000);
+        body.put("client_id", caller.getClientId());
+        putRoles(body, user);
+        body.put("groups", user.getGroupsStream().map(ModelToRepresentation::buildGroupPath).sorted().toList());
+        body.put("organizations", organizations(session, realm, user));
+        body.put("key_id", key.getId());
+        body.put("key_name", key.data().name());
+        return body;
+    }
+
+    private static void putRoles(Map<String, Object> body, UserModel user) {
+        Set<String> realmRoles = new TreeSet<>();
+        Map<String, Set<String>> clientRoles = new TreeMap<>();
+        for (RoleModel role : RoleUtils.getDeepUserRoleMappings(user)) {
+            if (role.isClientRole()) {
+                ClientModel client = (ClientModel) role.getContainer();
+                clientRoles.computeIfAbsent(client.getClientId(), id -> new TreeSet<>()).add(role.getName());
+            } else {
+                realmRoles.add(role.getName());
+            }
+        }
+        body.put("realm_access", Map.of("roles", List.copyOf(realmRoles)));
+        Map<String, Object> resourceAccess = new LinkedHashMap<>();
+        clientRoles.forEach((clientId, roles) -> resourceAccess.put(clientId, Map.of("roles", List.copyOf(roles))));
+        body.put("resource_access", resourceAccess);
+    }
+
+    private static List<String> organizations(KeycloakSession session, RealmModel realm, UserModel user) {
+        if (!realm.isOrganizationsEnabled()) {
+            return List.of();
+        }
+        OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
+        if (organizations == null) {
+            return List.of();
+        }
+        return organizations.getByMember(user).filter(OrganizationModel::isEnabled)
+                .map(OrganizationModel::getAlias).sorted().toList();
+    }
+
+    private static String fullName(UserModel user) {
+        String first = user.getFirstName();
+        String last = user.getLastName();
+        String name = ((first == null ? "" : first) + " " + (last == null ? "" : last)).trim();
+        return name.isEmpty() ? null : name;
+    }
+
+    private static void putIfPresent(Map<String, Object> body, String claim, String value) {
+        if (value != null) {
+            body.put(claim, value);
+        }
+    }
+}

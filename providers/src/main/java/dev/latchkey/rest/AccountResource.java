@@ -1,0 +1,23 @@
+package dev.latchkey.rest;
+
+import dev.latchkey.apikey.rest.ApiKeysAccountResource;
+import jakarta.ws.rs.Path;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.services.managers.Auth;
+
+/** {@code /realms/{realm}/latchkey/me}: everything the signed-in user manages about themselves. */
+public final class AccountResource {
+
+    private final KeycloakSession session;
+    private final Auth auth;
+
+    AccountResource(KeycloakSession session, Auth auth) {
+        this.session = session;
+        this.auth = auth;
+    }
+
+    @Path("api-keys")
+    public ApiKeysAccountResource apiKeys() {
+        return new ApiKeysAccountResource(session, auth);
+    }
+}

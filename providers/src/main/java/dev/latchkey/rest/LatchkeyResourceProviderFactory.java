@@ -1,0 +1,76 @@
+package dev.latchkey.rest;
+
+import dev.latchkey.apikey.LastUsedRecorder;
+import java.time.Duration;
+import java.util.List;
+import org.keycloak.Config;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+import org.keycloak.services.resource.RealmResourceProvider;
+import org.keycloak.services.resource.RealmResourceProviderFactory;
+import org.keycloak.timer.TimerProvider;
+
+/**
+ * Serves {@code /realms/{realm}/latchkey}. Owns the node's {@link LastUsedRecorder} and the timer that flushes it.
+ *
+ * <p>Server options ({@code kc.sh start --spi-realm-restapi-extension--latchkey--<option>=...}):
+ * {@code last-used-granularity-seconds} (default 3600) and {@code last-used-flush-seconds} (default 60).
+ */
+public final class LatchkeyResourceProviderFactory implements RealmResourceProviderFactory {
+
+    public static final String PROVIDER_ID = "latchkey";
+    static final String GRANULARITY = "lastUsedGranularitySeconds";
+    static final String FLUSH_INTERVAL = "lastUsedFlushSeconds";
+    private static final int DEFAULT_GRANULARITY_SECONDS = 3600;
+    private static final int DEFAULT_FLUSH_SECONDS = 60;
+    private static final String TIMER_TASK = "latchkey-last-used-flush";
+
+    private LastUsedRecorder lastUsed;
+    private long flushIntervalMillis;
+    private KeycloakSessionFactory sessionFactory;
+
+    @Override
+    public RealmResourceProvider create(KeycloakSession session) {
+        return new LatchkeyResourceProvider(session, lastUsed);
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+        int granularity = Math.max(1, config.getInt(GRANULARITY, DEFAULT_GRANULARITY_SECONDS));
+        int flush = Math.max(1, config.getInt(FLUSH_INTERVAL, DEFAULT_FLUSH_SECONDS));
+        lastUsed = new LastUsedRecorder(Duration.ofSeconds(granularity).toMillis());
+        flushIntervalMillis = Duration.ofSeconds(flush).toMillis();
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        sessionFactory = factory;
+        KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(TimerProvider.class)
+                .schedule(() -> lastUsed.flush(factory), flushIntervalMillis, TIMER_TASK));
+    }
+
+    @Override
+    public void close() {
+        if (sessionFactory != null && lastUsed != null) {
+            lastUsed.flush(sessionFactory); // keep what was noted since the last flush on a clean shutdown
+        }
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigMetadata() {
+        return ProviderConfigurationBuilder.create()
+                .property().name(GRANULARITY).type("int").defaultValue(DEFAULT_GRANULARITY_SECONDS)
+                .helpText("An API key's 'last used' time is written at most once per this many seconds").add()
+                .property().name(FLUSH_INTERVAL).type("int").defaultValue(DEFAULT_FLUSH_SECONDS)
+                .helpText("How often noted key uses are written to the database, in seconds").add()
+                .build();
+    }
+}

@@ -1,0 +1,41 @@
+package dev.latchkey.rest;
+
+import dev.latchkey.apikey.LastUsedRecorder;
+import dev.latchkey.apikey.rest.ApiKeyIntrospectionResource;
+import jakarta.ws.rs.OPTIONS;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.services.cors.Cors;
+
+/**
+ * {@code /realms/{realm}/latchkey}: hands each request to its feature's resource. The account side
+ * ({@code /me/...}) is authenticated here, once, before any sub-resource runs.
+ */
+public final class LatchkeyRootResource {
+
+    private final KeycloakSession session;
+    private final LastUsedRecorder lastUsed;
+
+    LatchkeyRootResource(KeycloakSession session, LastUsedRecorder lastUsed) {
+        this.session = session;
+        this.lastUsed = lastUsed;
+    }
+
+    @Path("me")
+    public AccountResource me() {
+        return new AccountResource(session, AccountAuthenticator.authenticate(session));
+    }
+
+    @Path("api-keys")
+    public ApiKeyIntrospectionResource apiKeys() {
+        return new ApiKeyIntrospectionResource(session, lastUsed);
+    }
+
+    /** CORS preflight for every path below, so a browser app on an allowed origin can call the account side. */
+    @OPTIONS
+    @Path("{any:.*}")
+    public Response preflight() {
+        return Cors.builder().auth().allowedMethods(AccountAuthenticator.METHODS).preflight().add(Response.ok());
+    }
+}
