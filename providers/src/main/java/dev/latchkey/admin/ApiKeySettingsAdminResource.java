@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.keycloak.events.admin.OperationType;
+import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
@@ -19,7 +20,8 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 /** {@code /admin/realms/{realm}/latchkey/settings}: view-realm reads, manage-realm changes. */
 public final class ApiKeySettingsAdminResource {
 
-    static final String RESOURCE_TYPE = "LATCHKEY_API_KEY_SETTINGS";
+    /** Keycloak's admin-event query only knows its own resource types: ours are CUSTOM with this detail. */
+    static final String LATCHKEY_RESOURCE = "api_key_settings";
 
     private final RealmModel realm;
     private final AdminPermissionEvaluator auth;
@@ -54,7 +56,7 @@ public final class ApiKeySettingsAdminResource {
         updated.writeTo(realm);
         ApiKeySettingsTabProviderFactory.syncComponents(realm, updated);
         ApiKeySettingsRepresentation result = ApiKeySettingsRepresentation.of(updated);
-        adminEvent.operation(OperationType.UPDATE).resource(RESOURCE_TYPE)
+        adminEvent.operation(OperationType.UPDATE).resource(ResourceType.CUSTOM).detail("latchkey_resource", LATCHKEY_RESOURCE)
                 .resourcePath("latchkey", "settings").representation(result).success();
         return JsonResponses.ok(result);
     }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.admin.OperationType;
+import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -26,7 +27,8 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
  */
 public final class UserApiKeysAdminResource {
 
-    static final String RESOURCE_TYPE = "LATCHKEY_API_KEY";
+    /** Keycloak's admin-event query only knows its own resource types: ours are CUSTOM with this detail. */
+    static final String LATCHKEY_RESOURCE = "api_key";
 
     private final RealmModel realm;
     private final AdminPermissionEvaluator auth;
@@ -62,7 +64,7 @@ public final class UserApiKeysAdminResource {
                 .map(found -> ApiKeyRepresentation.of(found, Time.currentTimeMillis()))
                 .orElse(null);
         service.delete(user, keyId, auth.adminAuth().getUser().getId());
-        adminEvent.operation(OperationType.DELETE).resource(RESOURCE_TYPE)
+        adminEvent.operation(OperationType.DELETE).resource(ResourceType.CUSTOM).detail("latchkey_resource", LATCHKEY_RESOURCE)
                 .resourcePath("latchkey", "users", user.getId(), "api-keys", keyId)
                 .representation(key).success();
         return Response.noContent().build();

@@ -76,6 +76,7 @@ public final class LastUsedRecorder {
         if (realm == null) {
             return;
         }
+        session.getContext().setRealm(realm); // credential updates resolve the realm from the context
         UserModel user = session.users().getUserById(realm, use.userId());
         if (user == null) {
             return;

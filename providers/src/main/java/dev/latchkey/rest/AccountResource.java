@@ -1,6 +1,9 @@
 package dev.latchkey.rest;
 
 import dev.latchkey.apikey.rest.ApiKeysAccountResource;
+import dev.latchkey.password.PasswordResource;
+import dev.latchkey.profile.PreferencesResource;
+import dev.latchkey.profile.ProfileResource;
 import jakarta.ws.rs.Path;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.services.managers.Auth;
@@ -19,5 +22,20 @@ public final class AccountResource {
     @Path("api-keys")
     public ApiKeysAccountResource apiKeys() {
         return new ApiKeysAccountResource(session, auth);
+    }
+
+    @Path("profile")
+    public ProfileResource profile() {
+        return new ProfileResource(session, auth);
+    }
+
+    @Path("preferences")
+    public PreferencesResource preferences() {
+        return new PreferencesResource(session, auth);
+    }
+
+    @Path("password")
+    public PasswordResource password() {
+        return new PasswordResource(session, auth);
     }
 }

@@ -1,0 +1,326 @@
+package dev.latchkey.it.apikey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.latchkey.it.support.AdminClient;
+import dev.latchkey.it.support.Http;
+import dev.latchkey.it.support.HttpResult;
+import dev.latchkey.it.support.Json;
+import dev.latchkey.it.support.KeycloakServer;
+import dev.latchkey.it.support.LatchkeyIT;
+import dev.latchkey.it.support.NewUser;
+import dev.latchkey.it.support.TestUser;
+import dev.latchkey.it.support.TokenClient;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@LatchkeyIT
+class ApiKeyValidationIT {
+
+    private ApiKeyRealm realm;
+    private AdminClient admin;
+    private Http http;
+    private TestUser owner;
+    private String token;
+    private JsonNode created;
+    private String key;
+
+    @BeforeEach
+    void setUp(KeycloakServer server, AdminClient admin, TokenClient tokens) {
+        this.admin = admin;
+        this.http = server.http();
+        realm = new ApiKeyRealm(server, admin, tokens);
+        owner = realm.userWithRole();
+        token = realm.tokenOf(owner);
+        created = realm.createKey(token, "billing");
+        key = created.path("key").asText();
+    }
+
+    @AfterEach
+    void tearDown() {
+        realm.close();
+    }
+
+    @Test
+    @DisplayName("Given an active key, then the answer names the owner, the caller and the key, with current roles")
+    void activeAnswer() {
+        JsonNode answer = realm.validate(key);
+
+        assertThat(answer.path("active").asBoolean()).isTrue();
+        assertThat(answer.path("sub").asText()).isEqualTo(owner.id());
+        assertThat(answer.path("username").asText()).isEqualTo(owner.username());
+        assertThat(answer.path("email").asText()).isEqualTo(owner.username() + "@latchkey.test");
+        assertThat(answer.path("name").asText()).endsWith("Tester");
+        assertThat(answer.path("client_id").asText()).isEqualTo(ApiKeyRealm.SERVICE);
+        assertThat(answer.path("key_id").asText()).isEqualTo(created.path("id").asText());
+        assertThat(answer.path("key_name").asText()).isEqualTo("billing");
+        assertThat(answer.path("iat").asLong()).isEqualTo(Instant.parse(created.path("createdAt").asText()).getEpochSecond());
+        assertThat(answer.path("exp").asLong()).isEqualTo(Instant.parse(created.path("expiresAt").asText()).getEpochSecond());
+        assertThat(Json.strings(answer.path("realm_access").path("roles"))).contains("api-access");
+        assertThat(answer.path("resource_access").path("account").path("roles").isArray()).isTrue();
+        assertThat(answer.path("groups").isArray()).isTrue();
+        assertThat(answer.path("organizations").isArray()).isTrue();
+        assertThat(answer.toString()).doesNotContain(key);
+    }
+
+    @Test
+    @DisplayName("Given roles and groups changed after the key was made, then the answer shows them as they are now")
+    void rolesAsTheyAreNow() {
+        admin.createRealmRole(realm.name(), "invoices-read", "Read invoices");
+        admin.grantRealmRoles(realm.name(), owner.id(), List.of("invoices-read"));
+        String groupId = admin.createGroup(realm.name(), "finance");
+        admin.put("/realms/" + realm.name() + "/users/" + owner.id() + "/groups/" + groupId, Json.object()).expectStatus(204);
+
+        JsonNode answer = realm.validate(key);
+
+        assertThat(Json.strings(answer.path("realm_access").path("roles"))).contains("invoices-read");
+        assertThat(Json.strings(answer.path("groups"))).containsExactly("/finance");
+    }
+
+    @Test
+    @DisplayName("Given client credentials in the form or the service account's bearer token, then the caller is accepted")
+    void callerAuthentication(TokenClient tokens) {
+        JsonNode viaForm = http.post(realm.url("/api-keys/introspect"))
+                .form(Map.of("token", key, "client_id", ApiKeyRealm.SERVICE, "client_secret", ApiKeyRealm.SERVICE_SECRET))
+                .send().expectStatus(200).json();
+        assertThat(viaForm.path("active").asBoolean()).isTrue();
+
+        String serviceToken = tokens.clientCredentials(realm.name(), ApiKeyRealm.SERVICE, ApiKeyRealm.SERVICE_SECRET).accessToken();
+        JsonNode viaBearer = http.post(realm.url("/api-keys/introspect")).bearer(serviceToken)
+                .form(Map.of("token", key)).send().expectStatus(200).json();
+        assertThat(viaBearer.path("active").asBoolean()).isTrue();
+        assertThat(viaBearer.path("client_id").asText()).isEqualTo(ApiKeyRealm.SERVICE);
+    }
+
+    @Test
+    @DisplayName("Given no, wrong or public-client credentials, or a user's token, then 401 and no answer about the key")
+    void unauthenticatedCallers() {
+        Map<String, String> form = Map.of("token", key);
+        List<HttpResult> refused = List.of(
+                http.post(realm.url("/api-keys/introspect")).form(form).send(),
+                http.post(realm.url("/api-keys/introspect")).header("Authorization",
+                        ApiKeyRealm.basic(ApiKeyRealm.SERVICE, "wrong")).form(form).send(),
+                http.post(realm.url("/api-keys/introspect")).header("Authorization",
+                        ApiKeyRealm.basic("no-such-client", "x")).form(form).send(),
+                http.post(realm.url("/api-keys/introspect"))
+                        .form(Map.of("token", key, "client_id", ApiKeyRealm.CLI)).send(),
+                http.post(realm.url("/api-keys/introspect")).bearer(token).form(form).send(),
+                http.post(realm.url("/api-keys/introspect")).bearer("garbage").form(form).send());
+        for (HttpResult result : refused) {
+            assertThat(result.status()).as("%s", result).isEqualTo(401);
+            assertThat(result.json().path("error").asText()).isEqualTo("invalid_client");
+            assertThat(result.body()).doesNotContain("active");
+        }
+    }
+
+    @Test
+    @DisplayName("Given the key in the query string, no token or the token twice, then 400")
+    void badRequests() {
+        HttpResult inUrl = http.post(realm.url("/api-keys/introspect?token=" + key))
+                .header("Authorization", ApiKeyRealm.basic(ApiKeyRealm.SERVICE, ApiKeyRealm.SERVICE_SECRET))
+                .form(Map.of("other", "x")).send();
+        assertThat(inUrl.status()).isEqualTo(400);
+        assertThat(inUrl.json().path("error").asText()).isEqualTo("invalid_request");
+
+        HttpResult missing = http.post(realm.url("/api-keys/introspect"))
+                .header("Authorization", ApiKeyRealm.basic(ApiKeyRealm.SERVICE, ApiKeyRealm.SERVICE_SECRET))
+                .form(Map.of("other", "x")).send();
+        assertThat(missing.status()).isEqualTo(400);
+
+        HttpResult twice = http.post(realm.url("/api-keys/introspect"))
+                .header("Authorization", ApiKeyRealm.basic(ApiKeyRealm.SERVICE, ApiKeyRealm.SERVICE_SECRET))
+                .body("application/x-www-form-urlencoded", "token=" + key + "&token=" + key)
+                .send();
+        assertThat(twice.status()).isEqualTo(400);
+
+        HttpResult asJson = http.post(realm.url("/api-keys/introspect"))
+                .header("Authorization", ApiKeyRealm.basic(ApiKeyRealm.SERVICE, ApiKeyRealm.SERVICE_SECRET))
+                .json(Map.of("token", key)).send();
+        assertThat(asJson.status()).isEqualTo(400);
+        assertThat(asJson.contentType()).startsWith("application/json");
+    }
+
+    @Test
+    @DisplayName("Given malformed keys of every kind, then each is inactive with its reason in the event log")
+    void malformedKeys() {
+        int changeAt = 40;
+        char changed = key.charAt(changeAt) == 'A' ? 'B' : 'A';
+        Map<String, String> cases = new LinkedHashMap<>();
+        cases.put("", "malformed");
+        cases.put("x".repeat(10 * 1024), "malformed");
+        cases.put("lk_" + "A".repeat(10 * 1024), "malformed");
+        cases.put("gh_" + key.substring(3), "malformed");
+        cases.put("LK_" + key.substring(3), "malformed");
+        cases.put(key.substring(0, key.length() - 1), "malformed");
+        cases.put(key.substring(0, key.length() - 1) + (key.endsWith("a") ? "b" : "a"), "bad_checksum");
+        cases.put(key.substring(0, changeAt) + changed + key.substring(changeAt + 1), "bad_checksum");
+        cases.put(key.substring(0, 20) + "é" + key.substring(21), "malformed");
+        cases.put(key.substring(0, 20) + "🔑" + key.substring(21), "malformed");
+        cases.put(" " + key, "malformed");
+        cases.put(key + "\n", "malformed");
+        cases.put("Bearer " + key, "malformed");
+        cases.forEach((text, reason) -> {
+            assertThat(realm.validate(text)).as("key %s", abbreviate(text)).isEqualTo(Json.object().put("active", false));
+            assertThat(realm.lastValidationFailureReason()).as("key %s", abbreviate(text)).isEqualTo(reason);
+        });
+        assertThat(realm.isActive(key)).isTrue();
+    }
+
+    @Test
+    @DisplayName("Given a well-formed key that was never issued, then it is inactive as unknown")
+    void unknownKey(KeycloakServer server, TokenClient tokens) {
+        try (ApiKeyRealm other = new ApiKeyRealm(server, admin, tokens)) {
+            TestUser stranger = other.userWithRole();
+            String foreignKey = other.createKey(other.tokenOf(stranger), "elsewhere").path("key").asText();
+
+            assertThat(realm.isActive(foreignKey)).isFalse();
+            assertThat(realm.lastValidationFailureReason()).isEqualTo("user_not_found");
+            assertThat(other.isActive(foreignKey)).isTrue();
+        }
+    }
+
+    @Test
+    @DisplayName("Given the key deleted by its owner, then it is inactive at once")
+    void deleted() {
+        realm.delete(token, created.path("id").asText()).expectStatus(204);
+
+        assertThat(realm.isActive(key)).isFalse();
+        assertThat(realm.lastValidationFailureReason()).isEqualTo("unknown_key");
+    }
+
+    @Test
+    @DisplayName("Given the key expired, then it is inactive")
+    void expired() throws InterruptedException {
+        String shortKey = realm.create(token, Map.of("name", "short", "expiresAt", Instant.now().plusSeconds(2).toString()))
+                .expectStatus(201).json().path("key").asText();
+        assertThat(realm.isActive(shortKey)).isTrue();
+
+        Thread.sleep(2500);
+
+        assertThat(realm.isActive(shortKey)).isFalse();
+        assertThat(realm.lastValidationFailureReason()).isEqualTo("expired");
+    }
+
+    @Test
+    @DisplayName("Given the owner disabled, then inactive; enabled again, then active")
+    void ownerDisabled() {
+        admin.put("/realms/" + realm.name() + "/users/" + owner.id(), Json.object().put("enabled", false)).expectStatus(204);
+        assertThat(realm.isActive(key)).isFalse();
+        assertThat(realm.lastValidationFailureReason()).isEqualTo("user_disabled");
+
+        admin.put("/realms/" + realm.name() + "/users/" + owner.id(), Json.object().put("enabled", true)).expectStatus(204);
+        assertThat(realm.isActive(key)).isTrue();
+    }
+
+    @Test
+    @DisplayName("Given the owner deleted, then inactive")
+    void ownerDeleted() {
+        admin.deleteUser(realm.name(), owner.id());
+
+        assertThat(realm.isActive(key)).isFalse();
+        assertThat(realm.lastValidationFailureReason()).isEqualTo("user_not_found");
+    }
+
+    @Test
+    @DisplayName("Given the owner locked out by brute-force protection, then inactive")
+    void ownerLockedOut(TokenClient tokens) {
+        admin.put("/realms/" + realm.name(), Json.object().put("bruteForceProtected", true).put("failureFactor", 2)
+                .put("permanentLockout", false).put("maxFailureWaitSeconds", 900).put("waitIncrementSeconds", 600)
+                .put("minimumQuickLoginWaitSeconds", 60)).expectStatus(204);
+        for (int i = 0; i < 3; i++) {
+            tokens.tokenRequest(realm.name(), Map.of("grant_type", "password", "client_id", ApiKeyRealm.CLI,
+                    "username", owner.username(), "password", "wrong-" + i));
+        }
+
+        assertThat(realm.isActive(key)).isFalse();
+        assertThat(realm.lastValidationFailureReason()).isEqualTo("user_locked_out");
+
+        admin.delete("/realms/" + realm.name() + "/attack-detection/brute-force/users/" + owner.id()).expectStatus(204);
+        assertThat(realm.isActive(key)).isTrue();
+    }
+
+    @Test
+    @DisplayName("Given the role removed (direct or from the group that granted it), then inactive")
+    void roleRemoved() {
+        JsonNode role = admin.getJson("/realms/" + realm.name() + "/roles/" + ApiKeyRealm.ROLE);
+        admin.delete("/realms/" + realm.name() + "/users/" + owner.id() + "/role-mappings/realm", Json.array().add(role)).expectStatus(204);
+        assertThat(realm.isActive(key)).isFalse();
+        assertThat(realm.lastValidationFailureReason()).isEqualTo("role_missing");
+
+        String groupId = admin.createGroup(realm.name(), "integrators", ApiKeyRealm.ROLE);
+        admin.put("/realms/" + realm.name() + "/users/" + owner.id() + "/groups/" + groupId, Json.object()).expectStatus(204);
+        assertThat(realm.isActive(key)).isTrue();
+
+        admin.delete("/realms/" + realm.name() + "/groups/" + groupId + "/role-mappings/realm", Json.array().add(role)).expectStatus(204);
+        assertThat(realm.isActive(key)).isFalse();
+    }
+
+    @Test
+    @DisplayName("Given the role granted through a composite role, then active")
+    void roleThroughComposite() {
+        JsonNode role = admin.getJson("/realms/" + realm.name() + "/roles/" + ApiKeyRealm.ROLE);
+        admin.delete("/realms/" + realm.name() + "/users/" + owner.id() + "/role-mappings/realm", Json.array().add(role)).expectStatus(204);
+        admin.createRealmRole(realm.name(), "developer", "Developers");
+        admin.post("/realms/" + realm.name() + "/roles/developer/composites", Json.array().add(role)).expectStatus(204);
+        admin.grantRealmRoles(realm.name(), owner.id(), List.of("developer"));
+
+        assertThat(realm.isActive(key)).isTrue();
+    }
+
+    @Test
+    @DisplayName("Given keys switched off, then inactive; on again, then unexpired keys work again")
+    void switchedOffAndOn() {
+        realm.settings(Map.of("enabled", false));
+        assertThat(realm.isActive(key)).isFalse();
+        assertThat(realm.lastValidationFailureReason()).isEqualTo("api_keys_disabled");
+
+        realm.settings(Map.of("enabled", true));
+        assertThat(realm.isActive(key)).isTrue();
+    }
+
+    @Test
+    @DisplayName("Given the API-access role changed in the settings, then holders of the new role pass")
+    void roleSettingChanged() {
+        admin.createRealmRole(realm.name(), "partners", "Partner integrations");
+        realm.settings(Map.of("role", "partners"));
+        assertThat(realm.isActive(key)).isFalse();
+
+        admin.grantRealmRoles(realm.name(), owner.id(), List.of("partners"));
+        assertThat(realm.isActive(key)).isTrue();
+    }
+
+    @Test
+    @DisplayName("Given a key used, then 'last used' is recorded off the request path, coarsely")
+    void lastUsed() throws InterruptedException {
+        assertThat(realm.list(token).json().get(0).path("lastUsedAt").isNull()).isTrue();
+        Instant before = Instant.now().minusSeconds(1);
+
+        assertThat(realm.isActive(key)).isTrue();
+
+        JsonNode lastUsed = waitForLastUsed();
+        assertThat(Instant.parse(lastUsed.asText())).isAfterOrEqualTo(before.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    }
+
+    private JsonNode waitForLastUsed() throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (System.currentTimeMillis() < deadline) {
+            JsonNode value = realm.list(token).json().get(0).path("lastUsedAt");
+            if (!value.isNull()) {
+                return value;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("lastUsedAt was not recorded within 15 s");
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 30 ? text.substring(0, 30) + "...(" + text.length() + ")" : text;
+    }
+}

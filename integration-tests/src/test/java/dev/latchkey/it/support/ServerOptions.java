@@ -1,0 +1,34 @@
+package dev.latchkey.it.support;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The {@code kc.sh start-dev} options of the test server, in one place.
+ *
+ * <p>Add the Latchkey SPI settings that tests rely on to {@link #EXTRA}, e.g.
+ * {@code "--spi-realm-restapi-extension--latchkey--last-used-flush-seconds=1"} so a test can see "last used" change quickly.
+ * The HTTP port is chosen at start and added by {@link KeycloakServer}.
+ */
+final class ServerOptions {
+
+    /** What every run needs: the admin-console tab SPI and the demo realm. */
+    static final List<String> BASE = List.of(
+            "start-dev",
+            "--features=declarative-ui",
+            "--import-realm");
+
+    /** Provider settings for the tests: "last used" written within a second or two, so tests can see it. */
+    static final List<String> EXTRA = List.of(
+            "--spi-realm-restapi-extension--latchkey--last-used-granularity-seconds=1",
+            "--spi-realm-restapi-extension--latchkey--last-used-flush-seconds=1");
+
+    private ServerOptions() {
+    }
+
+    static List<String> commandLine(int httpPort) {
+        return Stream.of(BASE, List.of("--http-port=" + httpPort), EXTRA)
+                .flatMap(List::stream)
+                .toList();
+    }
+}
