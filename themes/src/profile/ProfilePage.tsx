@@ -1,0 +1,83 @@
+import { Page, useEnvironment } from "@keycloak/keycloak-account-ui";
+import { Alert, AlertActionLink, Spinner, Tab, Tabs, TabTitleText } from "@patternfly/react-core";
+import { useCallback } from "react";
+import { useTranslation } from "react-i18next";
+import { useLocation, useNavigate } from "react-router-dom";
+
+import { getProfile, type Profile } from "../api/profile";
+import { AccountSection } from "./account/AccountSection";
+import { ApiKeysSection } from "./apikeys/ApiKeysSection";
+import { ProfileSettingsProvider } from "./ProfileSettings";
+import { SecuritySection } from "./security/SecuritySection";
+import { useLoader } from "./useLoader";
+
+const TABS = ["account", "security", "api-keys"] as const;
+type TabKey = (typeof TABS)[number];
+
+/** The Profile page: Account, Security and (when the realm has them) API keys, one tab each; `#security` etc. */
+export const ProfilePage = () => {
+  const { t } = useTranslation();
+  const context = useEnvironment();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const profile = useLoader((signal) => getProfile({ signal, context }), [context]);
+
+  const updateProfile = useCallback(
+    (change: Partial<Profile>) => profile.data && profile.setData({ ...profile.data, ...change }),
+    [profile],
+  );
+
+  const apiKeysShown = profile.data?.apiKeys.enabled === true;
+  const requested = location.hash.slice(1) as TabKey;
+  const active: TabKey = TABS.includes(requested) && (requested !== "api-keys" || apiKeysShown) ? requested : "account";
+
+  return (
+    <Page title={t("latchkeyProfileTitle")} description={t("latchkeyProfileDescription")}>
+      {profile.error !== undefined && !profile.data ? (
+        <Alert
+          isInline
+          variant="danger"
+          title={t("latchkeyProfileLoadFailed")}
+          data-testid="latchkey-profile-error"
+          actionLinks={<AlertActionLink onClick={profile.reload}>{t("latchkeyRetry")}</AlertActionLink>}
+        />
+      ) : !profile.data ? (
+        <Spinner aria-label={t("latchkeyLoading")} />
+      ) : (
+        <ProfileSettingsProvider timezone={profile.data.timezone}>
+          <Tabs
+            activeKey={active}
+            onSelect={(_, key) => navigate({ hash: key === "account" ? "" : `#${key}` }, { replace: true })}
+            aria-label={t("latchkeyProfileTitle")}
+            mountOnEnter
+            data-testid="latchkey-profile"
+          >
+            <Tab
+              eventKey="account"
+              title={<TabTitleText>{t("latchkeyTabAccount")}</TabTitleText>}
+              data-testid="latchkey-tab-account"
+            >
+              <AccountSection profile={profile.data} onChange={updateProfile} />
+            </Tab>
+            <Tab
+              eventKey="security"
+              title={<TabTitleText>{t("latchkeyTabSecurity")}</TabTitleText>}
+              data-testid="latchkey-tab-security"
+            >
+              <SecuritySection profile={profile.data} />
+            </Tab>
+            {apiKeysShown && (
+              <Tab
+                eventKey="api-keys"
+                title={<TabTitleText>{t("latchkeyTabApiKeys")}</TabTitleText>}
+                data-testid="latchkey-tab-api-keys"
+              >
+                <ApiKeysSection />
+              </Tab>
+            )}
+          </Tabs>
+        </ProfileSettingsProvider>
+      )}
+    </Page>
+  );
+};

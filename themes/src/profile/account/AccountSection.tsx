@@ -1,0 +1,201 @@
+import {
+  DescriptionList,
+  DescriptionListDescription,
+  DescriptionListGroup,
+  DescriptionListTerm,
+  Label,
+  LabelGroup,
+  List,
+  ListItem,
+  Stack,
+  StackItem,
+  Text,
+  TextContent,
+  Title,
+} from "@patternfly/react-core";
+import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
+import { useEnvironment } from "@keycloak/keycloak-account-ui";
+import type { AccountEnvironment } from "@keycloak/keycloak-account-ui";
+import { useTranslation } from "react-i18next";
+
+import type { Preferences, Profile } from "../../api/profile";
+import { PreferencesForm } from "./PreferencesForm";
+
+type Props = {
+  profile: Profile;
+  onChange: (change: Partial<Profile>) => void;
+};
+
+export const AccountSection = ({ profile, onChange }: Props) => {
+  const { t } = useTranslation();
+  const onSaved = (saved: Preferences) => onChange({ locale: saved.locale, timezone: saved.timezone });
+
+  return (
+    <Stack hasGutter className="pf-v5-u-pt-lg" data-testid="latchkey-account">
+      <StackItem>
+        <Identity profile={profile} />
+      </StackItem>
+      <StackItem>
+        <Title headingLevel="h2" size="lg" className="pf-v5-u-mb-md">
+          {t("latchkeyPreferences")}
+        </Title>
+        <PreferencesForm profile={profile} onSaved={onSaved} />
+      </StackItem>
+      <StackItem>
+        <Memberships profile={profile} />
+      </StackItem>
+      <StackItem>
+        <Roles profile={profile} />
+      </StackItem>
+    </Stack>
+  );
+};
+
+const Identity = ({ profile }: { profile: Profile }) => {
+  const { t } = useTranslation();
+  const fullName = [profile.firstName, profile.lastName].filter(Boolean).join(" ");
+  return (
+    <DescriptionList isHorizontal isCompact data-testid="latchkey-identity">
+      <DescriptionListGroup>
+        <DescriptionListTerm>{t("latchkeyUsername")}</DescriptionListTerm>
+        <DescriptionListDescription data-testid="latchkey-username">{profile.username}</DescriptionListDescription>
+      </DescriptionListGroup>
+      <DescriptionListGroup>
+        <DescriptionListTerm>{t("latchkeyFullName")}</DescriptionListTerm>
+        <DescriptionListDescription data-testid="latchkey-full-name">
+          {fullName || t("latchkeyNotSet")}
+        </DescriptionListDescription>
+      </DescriptionListGroup>
+      <DescriptionListGroup>
+        <DescriptionListTerm>{t("latchkeyEmail")}</DescriptionListTerm>
+        <DescriptionListDescription data-testid="latchkey-email">
+          {profile.email ?? t("latchkeyNotSet")}{" "}
+          {profile.email && (
+            <Label isCompact color={profile.emailVerified ? "green" : "orange"}>
+              {t(profile.emailVerified ? "latchkeyEmailVerified" : "latchkeyEmailNotVerified")}
+            </Label>
+          )}
+        </DescriptionListDescription>
+      </DescriptionListGroup>
+    </DescriptionList>
+  );
+};
+
+const Memberships = ({ profile }: { profile: Profile }) => {
+  const { t } = useTranslation();
+  const { environment } = useEnvironment<AccountEnvironment>();
+  const showOrganizations = profile.organizations.length > 0 || environment.features?.isViewOrganizationsEnabled;
+
+  return (
+    <Stack hasGutter>
+      {showOrganizations && (
+        <StackItem data-testid="latchkey-organizations">
+          <Title headingLevel="h2" size="lg" className="pf-v5-u-mb-sm">
+            {t("latchkeyOrganizations")}
+          </Title>
+          {profile.organizations.length === 0 ? (
+            <Muted>{t("latchkeyNoOrganizations")}</Muted>
+          ) : (
+            <List isPlain>
+              {profile.organizations.map((organization) => (
+                <ListItem key={organization.alias ?? organization.name}>
+                  <strong>{organization.name}</strong>
+                  {organization.domains.length > 0 && (
+                    <LabelGroup className="pf-v5-u-ml-sm" aria-label={t("latchkeyOrganizationDomains")}>
+                      {organization.domains.map((domain) => (
+                        <Label key={domain} isCompact>
+                          {domain}
+                        </Label>
+                      ))}
+                    </LabelGroup>
+                  )}
+                </ListItem>
+              ))}
+            </List>
+          )}
+        </StackItem>
+      )}
+      <StackItem data-testid="latchkey-groups">
+        <Title headingLevel="h2" size="lg" className="pf-v5-u-mb-sm">
+          {t("latchkeyGroups")}
+        </Title>
+        {profile.groups.length === 0 ? (
+          <Muted>{t("latchkeyNoGroups")}</Muted>
+        ) : (
+          <List isPlain>
+            {profile.groups.map((group) => (
+              <ListItem key={group.path || group.name}>{group.path || group.name}</ListItem>
+            ))}
+          </List>
+        )}
+      </StackItem>
+    </Stack>
+  );
+};
+
+const Roles = ({ profile }: { profile: Profile }) => {
+  const { t } = useTranslation();
+  return (
+    <div data-testid="latchkey-roles">
+      <Title headingLevel="h2" size="lg" className="pf-v5-u-mb-sm">
+        {t("latchkeyRoles")}
+      </Title>
+      {profile.roles.length === 0 ? (
+        <Muted>{t("latchkeyNoRoles")}</Muted>
+      ) : (
+        <Table variant="compact" aria-label={t("latchkeyRoles")}>
+          <Thead>
+            <Tr>
+              <Th>{t("latchkeyRoleName")}</Th>
+              <Th>{t("latchkeyRoleScope")}</Th>
+              <Th>{t("latchkeyRoleDescription")}</Th>
+              <Th>{t("latchkeyRoleAssignment")}</Th>
+            </Tr>
+          </Thead>
+          <Tbody>
+            {profile.roles.map((role) => (
+              <Tr key={`${role.clientId ?? ""}/${role.name}`} data-testid={`latchkey-role-${role.clientId ? `${role.clientId}-` : ""}${role.name}`}>
+                <Td dataLabel={t("latchkeyRoleName")}>{role.name}</Td>
+                <Td dataLabel={t("latchkeyRoleScope")}>{role.clientId ?? t("latchkeyRoleRealm")}</Td>
+                <Td dataLabel={t("latchkeyRoleDescription")}>{roleDescription(t, role.description)}</Td>
+                <Td dataLabel={t("latchkeyRoleAssignment")}>
+                  {role.direct ? (
+                    <Label isCompact color="blue">
+                      {t("latchkeyRoleDirect")}
+                    </Label>
+                  ) : (
+                    <>
+                      <Label isCompact data-testid="latchkey-role-inherited">
+                        {t("latchkeyRoleInherited")}
+                      </Label>
+                      {role.inheritedFrom.length > 0 && (
+                        <span className="pf-v5-u-ml-sm pf-v5-u-color-200">
+                          {t("latchkeyRoleInheritedFrom", { sources: role.inheritedFrom.join(", ") })}
+                        </span>
+                      )}
+                    </>
+                  )}
+                </Td>
+              </Tr>
+            ))}
+          </Tbody>
+        </Table>
+      )}
+    </div>
+  );
+};
+
+// Keycloak's built-in roles describe themselves with a message reference such as "${role_offline-access}".
+const MESSAGE_REFERENCE = /^\$\{([^}]+)\}$/;
+function roleDescription(t: (key: string, options?: object) => string, description?: string): string {
+  const reference = description && MESSAGE_REFERENCE.exec(description);
+  return reference ? t(reference[1], { defaultValue: reference[1] }) : (description ?? "");
+}
+
+const Muted = ({ children }: { children: string }) => (
+  <TextContent>
+    <Text component="p" className="pf-v5-u-color-200">
+      {children}
+    </Text>
+  </TextContent>
+);

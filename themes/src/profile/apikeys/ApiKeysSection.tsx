@@ -1,0 +1,152 @@
+import { useAccountAlerts, useEnvironment } from "@keycloak/keycloak-account-ui";
+import {
+  Alert,
+  AlertActionLink,
+  Button,
+  EmptyState,
+  EmptyStateActions,
+  EmptyStateBody,
+  EmptyStateFooter,
+  EmptyStateHeader,
+  EmptyStateIcon,
+  Spinner,
+  Text,
+  TextContent,
+  Toolbar,
+  ToolbarContent,
+  ToolbarItem,
+} from "@patternfly/react-core";
+import { KeyIcon } from "@patternfly/react-icons";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+
+import { getApiKeyInfo, getApiKeys, type ApiKey, type ApiKeyInfo } from "../../api/apiKeys";
+import { LatchkeyApiError } from "../../api/request";
+import { useLoader } from "../useLoader";
+import { ApiKeysTable } from "./ApiKeysTable";
+import { CreateApiKeyModal } from "./CreateApiKeyModal";
+import { DeleteApiKeyModal } from "./DeleteApiKeyModal";
+
+type State = { info: ApiKeyInfo; keys: ApiKey[] };
+
+/** The user's personal API keys. Renders nothing when the realm has API keys switched off. */
+export const ApiKeysSection = () => {
+  const { t } = useTranslation();
+  const context = useEnvironment();
+  const { addAlert } = useAccountAlerts();
+  const [creating, setCreating] = useState(false);
+  const [deleting, setDeleting] = useState<ApiKey>();
+
+  const state = useLoader<State>(async (signal) => {
+    const info = await getApiKeyInfo({ signal, context });
+    if (!info.enabled) return { info, keys: [] };
+    try {
+      return { info, keys: await getApiKeys({ signal, context }) };
+    } catch (error) {
+      // without the role the list may be refused; the explanation below is what the user needs
+      if (!info.allowed && error instanceof LatchkeyApiError && error.status === 403) return { info, keys: [] };
+      throw error;
+    }
+  }, [context]);
+
+  if (state.error !== undefined && !state.data) {
+    return (
+      <Alert
+        isInline
+        variant="danger"
+        className="pf-v5-u-mt-lg"
+        title={t("latchkeyApiKeysLoadFailed")}
+        data-testid="latchkey-api-keys-error"
+        actionLinks={<AlertActionLink onClick={state.reload}>{t("latchkeyRetry")}</AlertActionLink>}
+      />
+    );
+  }
+  if (!state.data) {
+    return <Spinner className="pf-v5-u-mt-lg" aria-label={t("latchkeyLoading")} />;
+  }
+
+  const { info, keys } = state.data;
+  if (!info.enabled) {
+    return null;
+  }
+
+  const createButton = info.allowed && (
+    <Button variant="primary" icon={<KeyIcon />} onClick={() => setCreating(true)} data-testid="latchkey-create-api-key">
+      {t("latchkeyCreateApiKey")}
+    </Button>
+  );
+
+  return (
+    <div className="pf-v5-u-pt-lg" data-testid="latchkey-api-keys">
+      <TextContent className="pf-v5-u-mb-md">
+        <Text component="p">{t("latchkeyApiKeysIntro")}</Text>
+      </TextContent>
+      {!info.allowed && (
+        <Alert
+          isInline
+          variant="info"
+          title={t("latchkeyApiKeysRoleRequired", { role: info.roleName })}
+          data-testid="latchkey-api-keys-not-allowed"
+        >
+          {t("latchkeyApiKeysRoleRequiredHelp")}
+        </Alert>
+      )}
+      {keys.length === 0 ? (
+        info.allowed && (
+          <EmptyState variant="sm" data-testid="latchkey-api-keys-empty">
+            <EmptyStateHeader
+              titleText={t("latchkeyNoApiKeys")}
+              headingLevel="h2"
+              icon={<EmptyStateIcon icon={KeyIcon} />}
+            />
+            <EmptyStateBody>{t("latchkeyNoApiKeysHelp", { days: info.maxLifetimeDays })}</EmptyStateBody>
+            <EmptyStateFooter>
+              <EmptyStateActions>{createButton}</EmptyStateActions>
+            </EmptyStateFooter>
+          </EmptyState>
+        )
+      ) : (
+        <>
+          <Toolbar>
+            <ToolbarContent>
+              {createButton && <ToolbarItem>{createButton}</ToolbarItem>}
+              <ToolbarItem align={{ default: "alignRight" }}>
+                <span className="pf-v5-u-color-200" data-testid="latchkey-api-keys-count">
+                  {t("latchkeyApiKeysCount", { active: info.activeCount, max: info.maxKeysPerUser })}
+                </span>
+              </ToolbarItem>
+            </ToolbarContent>
+          </Toolbar>
+          <ApiKeysTable keys={keys} onDelete={setDeleting} />
+        </>
+      )}
+      {creating && (
+        <CreateApiKeyModal
+          info={info}
+          onCreated={(created) => {
+            const { key: _secret, ...listed } = created;
+            state.setData({
+              info: { ...info, activeCount: info.activeCount + 1 },
+              keys: [listed, ...keys.filter((key) => key.id !== created.id)],
+            });
+          }}
+          onClose={() => setCreating(false)}
+        />
+      )}
+      {deleting && (
+        <DeleteApiKeyModal
+          apiKey={deleting}
+          onDeleted={() => {
+            state.setData({
+              info: { ...info, activeCount: Math.max(0, info.activeCount - (deleting.status === "active" ? 1 : 0)) },
+              keys: keys.filter((key) => key.id !== deleting.id),
+            });
+            addAlert(t("latchkeyApiKeyDeleted", { name: deleting.name }));
+            setDeleting(undefined);
+          }}
+          onClose={() => setDeleting(undefined)}
+        />
+      )}
+    </div>
+  );
+};

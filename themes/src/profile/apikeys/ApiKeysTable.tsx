@@ -1,0 +1,87 @@
+import { Button, Label } from "@patternfly/react-core";
+import { ExclamationTriangleIcon, TrashIcon } from "@patternfly/react-icons";
+import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
+import { useTranslation } from "react-i18next";
+
+import type { ApiKey } from "../../api/apiKeys";
+import { expiresSoon } from "../../format/dates";
+import { useFormat } from "../ProfileSettings";
+
+type Props = {
+  keys: ApiKey[];
+  onDelete: (key: ApiKey) => void;
+};
+
+export const ApiKeysTable = ({ keys, onDelete }: Props) => {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const columns = {
+    name: t("latchkeyApiKeyName"),
+    description: t("latchkeyApiKeyDescription"),
+    created: t("latchkeyApiKeyCreated"),
+    expires: t("latchkeyApiKeyExpires"),
+    lastUsed: t("latchkeyApiKeyLastUsed"),
+    status: t("latchkeyApiKeyStatus"),
+  };
+
+  return (
+    <Table aria-label={t("latchkeyTabApiKeys")} variant="compact" data-testid="latchkey-api-keys-table">
+      <Thead>
+        <Tr>
+          <Th>{columns.name}</Th>
+          <Th>{columns.description}</Th>
+          <Th>{columns.created}</Th>
+          <Th>{columns.expires}</Th>
+          <Th>{columns.lastUsed}</Th>
+          <Th>{columns.status}</Th>
+          <Th screenReaderText={t("latchkeyActions")} />
+        </Tr>
+      </Thead>
+      <Tbody>
+        {keys.map((key) => {
+          const active = key.status === "active";
+          const soon = active && expiresSoon(key.expiresAt);
+          return (
+            <Tr key={key.id} data-testid={`latchkey-api-key-${key.name}`}>
+              <Td dataLabel={columns.name}>
+                <strong>{key.name}</strong>
+                {key.hint && (
+                  <div className="pf-v5-u-color-200 pf-v5-u-font-family-monospace pf-v5-u-font-size-sm">{key.hint}</div>
+                )}
+              </Td>
+              <Td dataLabel={columns.description}>{key.description ?? ""}</Td>
+              <Td dataLabel={columns.created}>{format.dateTime(key.createdAt)}</Td>
+              <Td dataLabel={columns.expires} data-testid="latchkey-api-key-expires">
+                {format.dateTime(key.expiresAt)}
+                {soon && (
+                  <div className="pf-v5-u-warning-color-200" data-testid="latchkey-api-key-expires-soon">
+                    <ExclamationTriangleIcon aria-hidden className="pf-v5-u-mr-xs" />
+                    {t("latchkeyApiKeyExpiresSoon", { relative: format.relative(key.expiresAt) })}
+                  </div>
+                )}
+              </Td>
+              <Td dataLabel={columns.lastUsed}>
+                {key.lastUsedAt ? format.dateTime(key.lastUsedAt) : t("latchkeyApiKeyNeverUsed")}
+              </Td>
+              <Td dataLabel={columns.status}>
+                <Label isCompact color={active ? "green" : "grey"} data-testid="latchkey-api-key-status">
+                  {t(active ? "latchkeyApiKeyStatusActive" : "latchkeyApiKeyStatusExpired")}
+                </Label>
+              </Td>
+              <Td isActionCell>
+                <Button
+                  variant="plain"
+                  onClick={() => onDelete(key)}
+                  aria-label={t("latchkeyDeleteApiKeyNamed", { name: key.name })}
+                  data-testid="latchkey-delete-api-key"
+                >
+                  <TrashIcon aria-hidden />
+                </Button>
+              </Td>
+            </Tr>
+          );
+        })}
+      </Tbody>
+    </Table>
+  );
+};

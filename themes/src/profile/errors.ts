@@ -1,0 +1,64 @@
+import { LatchkeyApiError } from "../api/request";
+
+export type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+/** Where a refusal is shown: next to a form field, or above the form. */
+export type ErrorPlace = "currentPassword" | "newPassword" | "confirmation" | "name" | "form";
+
+type KnownError = { key: string; place: ErrorPlace };
+
+// Error codes of docs/CONTRACTS.md, and the password-policy message keys Keycloak's PolicyError carries.
+const KNOWN: Record<string, KnownError> = {
+  invalid_current_password: { key: "latchkeyErrorInvalidCurrentPassword", place: "currentPassword" },
+  password_mismatch: { key: "latchkeyErrorPasswordMismatch", place: "confirmation" },
+  too_many_attempts: { key: "latchkeyErrorTooManyAttempts", place: "form" },
+  password_managed_externally: { key: "latchkeyErrorPasswordManagedExternally", place: "form" },
+  api_keys_disabled: { key: "latchkeyErrorApiKeysDisabled", place: "form" },
+  api_access_role_required: { key: "latchkeyErrorApiAccessRoleRequired", place: "form" },
+  api_key_limit_reached: { key: "latchkeyErrorApiKeyLimitReached", place: "form" },
+  api_key_name_taken: { key: "latchkeyErrorApiKeyNameTaken", place: "name" },
+  not_found: { key: "latchkeyErrorNotFound", place: "form" },
+  invalid_request: { key: "latchkeyErrorInvalidRequest", place: "form" },
+  invalidPasswordMinLengthMessage: { key: "latchkeyPasswordErrorMinLength", place: "newPassword" },
+  invalidPasswordMaxLengthMessage: { key: "latchkeyPasswordErrorMaxLength", place: "newPassword" },
+  invalidPasswordMinDigitsMessage: { key: "latchkeyPasswordErrorDigits", place: "newPassword" },
+  invalidPasswordMinLowerCaseCharsMessage: { key: "latchkeyPasswordErrorLowerCase", place: "newPassword" },
+  invalidPasswordMinUpperCaseCharsMessage: { key: "latchkeyPasswordErrorUpperCase", place: "newPassword" },
+  invalidPasswordMinSpecialCharsMessage: { key: "latchkeyPasswordErrorSpecialChars", place: "newPassword" },
+  invalidPasswordNotUsernameMessage: { key: "latchkeyPasswordErrorNotUsername", place: "newPassword" },
+  invalidPasswordNotContainsUsernameMessage: { key: "latchkeyPasswordErrorNotContainsUsername", place: "newPassword" },
+  invalidPasswordNotEmailMessage: { key: "latchkeyPasswordErrorNotEmail", place: "newPassword" },
+  invalidPasswordRegexPatternMessage: { key: "latchkeyPasswordErrorRegexPattern", place: "newPassword" },
+  invalidPasswordHistoryMessage: { key: "latchkeyPasswordErrorHistory", place: "newPassword" },
+  invalidPasswordBlacklistedMessage: { key: "latchkeyPasswordErrorBlacklisted", place: "newPassword" },
+  invalidPasswordGenericMessage: { key: "latchkeyPasswordErrorGeneric", place: "newPassword" },
+};
+
+export type ShownError = { place: ErrorPlace; message: string; detail?: string };
+
+/**
+ * A failed call as a message in the user's language and the place to show it. The server's own description
+ * (English) is kept as a detail only where no specific message exists.
+ */
+export function describeError(t: Translate, error: unknown): ShownError {
+  if (!(error instanceof LatchkeyApiError)) {
+    return { place: "form", message: t("latchkeyErrorNetwork") };
+  }
+  const params = Object.fromEntries(error.params.map((value, index) => [String(index), value]));
+  const known =
+    KNOWN[error.code] ??
+    (error.code.startsWith("invalidPassword") ? KNOWN.invalidPasswordGenericMessage : undefined);
+  if (known) {
+    const generic = known.key === "latchkeyErrorInvalidRequest";
+    return {
+      place: known.place,
+      message: t(known.key, params),
+      detail: generic ? error.description : undefined,
+    };
+  }
+  return {
+    place: "form",
+    message: t("latchkeyErrorUnexpected", { status: error.status }),
+    detail: error.description,
+  };
+}
