@@ -75,8 +75,11 @@ if $RESET; then
   say "Removing the data of earlier runs"
   rm -rf "$KC_HOME/data"
 fi
-rm -f "$KC_HOME"/providers/latchkey*.jar
-cp "$JAR" "$KC_HOME/providers/"
+# Copied only when it changed: a new file makes Keycloak rebuild itself at start (half a minute).
+if ! cmp -s "$JAR" "$KC_HOME/providers/$(basename "$JAR")"; then
+  rm -f "$KC_HOME"/providers/latchkey*.jar
+  cp "$JAR" "$KC_HOME/providers/"
+fi
 mkdir -p "$KC_HOME/data/import"
 cp realm-export.json "$KC_HOME/data/import/realm-export.json"
 

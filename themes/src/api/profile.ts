@@ -1,9 +1,10 @@
 import { request, type ApiContext, type CallOptions } from "./request";
 
-// The profile document (GET /me/profile) is adapted to the UI's types here and only here, so that a change
-// of the server's shape is a change of this file.
+// The profile document (GET /me/profile, docs/CONTRACTS.md) is adapted to the UI's types here and only here, so
+// that a change of the server's shape is a change of this file. Unset values arrive as null.
 
-export type SupportedLocale = { tag: string; displayName: string };
+/** `displayName` in the language itself, `localizedName` in the user's current language. */
+export type SupportedLocale = { tag: string; displayName: string; localizedName?: string };
 export type Organization = { name: string; alias?: string; domains: string[] };
 export type Group = { name: string; path: string };
 export type Role = {
@@ -16,9 +17,11 @@ export type Role = {
   /** Groups or composite roles that grant the role. */
   inheritedFrom: string[];
 };
+export type PasswordRefusal = "federated" | "identity_provider" | "no_password";
 export type PasswordChangeAbility =
-  | { allowed: true }
-  | { allowed: false; reason?: "federated" | "identity_provider"; providerName?: string };
+  /** `providerName`: a writable directory that stores the password. */
+  | { allowed: true; providerName?: string }
+  | { allowed: false; reason?: PasswordRefusal; providerName?: string };
 export type PasswordPolicyRule = { id: string; value?: string };
 
 export type Profile = {
@@ -37,9 +40,13 @@ export type Profile = {
   roles: Role[];
   passwordChange: PasswordChangeAbility;
   apiKeys: { enabled: boolean; allowed: boolean };
+  /** The realm's password policy, where it applies to this user's password. */
   passwordPolicy: PasswordPolicyRule[];
+  /** Whether the realm's user profile lets the user edit these. */
+  editable: { locale: boolean; timezone: boolean };
 };
 
+/** A field left out stays as it is. */
 export type Preferences = { locale?: string; timezone?: string };
 
 type Raw = Record<string, unknown>;
@@ -64,13 +71,16 @@ function toRole(raw: unknown, clientRole: boolean): Role {
   };
 }
 
+const REFUSALS: readonly string[] = ["federated", "identity_provider", "no_password"];
+
 function toPasswordChange(raw: unknown): PasswordChangeAbility {
   const change = asRecord(raw);
+  const providerName = asString(change.providerName);
   if (change.allowed !== false) {
-    return { allowed: true };
+    return { allowed: true, providerName };
   }
-  const reason = change.reason === "federated" || change.reason === "identity_provider" ? change.reason : undefined;
-  return { allowed: false, reason, providerName: asString(change.providerName) };
+  const reason = REFUSALS.includes(change.reason as string) ? (change.reason as PasswordRefusal) : undefined;
+  return { allowed: false, reason, providerName };
 }
 
 export function toProfile(raw: unknown): Profile {
@@ -86,7 +96,7 @@ export function toProfile(raw: unknown): Profile {
     supportedLocales: asArray(profile.supportedLocales).map((item) => {
       const locale = asRecord(item);
       const tag = asString(locale.tag) ?? "";
-      return { tag, displayName: asString(locale.displayName) ?? tag };
+      return { tag, displayName: asString(locale.displayName) ?? tag, localizedName: asString(locale.localizedName) };
     }).filter((locale) => locale.tag !== ""),
     timezone: asString(profile.timezone),
     organizations: asArray(profile.organizations).map((item) => {
@@ -114,6 +124,10 @@ export function toProfile(raw: unknown): Profile {
       const rule = asRecord(item);
       return { id: asString(rule.id) ?? "", value: rule.value == null ? undefined : String(rule.value) };
     }).filter((rule) => rule.id !== ""),
+    editable: {
+      locale: asRecord(profile.editable).locale !== false,
+      timezone: asRecord(profile.editable).timezone !== false,
+    },
   };
 }
 
@@ -121,7 +135,7 @@ export async function getProfile(options: CallOptions): Promise<Profile> {
   return toProfile(await request<unknown>("/me/profile", options));
 }
 
-/** Saves language and/or time zone; answers what the server stored. */
+/** Saves language and/or time zone; answers what the server now stores. */
 export async function savePreferences(context: ApiContext, preferences: Preferences): Promise<Preferences> {
   const saved = asRecord(await request<unknown>("/me/preferences", { context, method: "PUT", body: preferences }));
   return {

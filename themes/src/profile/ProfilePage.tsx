@@ -1,6 +1,5 @@
 import { Page, useEnvironment } from "@keycloak/keycloak-account-ui";
 import { Alert, AlertActionLink, Spinner, Tab, Tabs, TabTitleText } from "@patternfly/react-core";
-import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation, useNavigate } from "react-router-dom";
 
@@ -22,10 +21,7 @@ export const ProfilePage = () => {
   const navigate = useNavigate();
   const profile = useLoader((signal) => getProfile({ signal, context }), [context]);
 
-  const updateProfile = useCallback(
-    (change: Partial<Profile>) => profile.data && profile.setData({ ...profile.data, ...change }),
-    [profile],
-  );
+  const updateProfile = (change: Partial<Profile>) => profile.data && profile.setData({ ...profile.data, ...change });
 
   const apiKeysShown = profile.data?.apiKeys.enabled === true;
   const requested = location.hash.slice(1) as TabKey;

@@ -3,7 +3,14 @@ import { LatchkeyApiError } from "../api/request";
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
 
 /** Where a refusal is shown: next to a form field, or above the form. */
-export type ErrorPlace = "currentPassword" | "newPassword" | "confirmation" | "name" | "form";
+export type ErrorPlace =
+  | "currentPassword"
+  | "newPassword"
+  | "confirmation"
+  | "name"
+  | "locale"
+  | "timezone"
+  | "form";
 
 type KnownError = { key: string; place: ErrorPlace };
 
@@ -13,6 +20,13 @@ const KNOWN: Record<string, KnownError> = {
   password_mismatch: { key: "latchkeyErrorPasswordMismatch", place: "confirmation" },
   too_many_attempts: { key: "latchkeyErrorTooManyAttempts", place: "form" },
   password_managed_externally: { key: "latchkeyErrorPasswordManagedExternally", place: "form" },
+  password_not_set: { key: "latchkeyErrorPasswordNotSet", place: "form" },
+  password_rejected: { key: "latchkeyErrorPasswordRejected", place: "newPassword" },
+  invalid_locale: { key: "latchkeyErrorInvalidLocale", place: "locale" },
+  invalid_timezone: { key: "latchkeyErrorInvalidTimezone", place: "timezone" },
+  attribute_read_only: { key: "latchkeyErrorAttributeReadOnly", place: "form" },
+  invalid_user_profile: { key: "latchkeyErrorInvalidUserProfile", place: "form" },
+  insufficient_scope: { key: "latchkeyErrorInsufficientScope", place: "form" },
   api_keys_disabled: { key: "latchkeyErrorApiKeysDisabled", place: "form" },
   api_access_role_required: { key: "latchkeyErrorApiAccessRoleRequired", place: "form" },
   api_key_limit_reached: { key: "latchkeyErrorApiKeyLimitReached", place: "form" },
@@ -36,6 +50,13 @@ const KNOWN: Record<string, KnownError> = {
 
 export type ShownError = { place: ErrorPlace; message: string; detail?: string };
 
+// Errors whose first param names the user-profile attribute concerned.
+const ABOUT_ATTRIBUTE = new Set(["attribute_read_only", "invalid_user_profile"]);
+const ATTRIBUTE_PLACES: Record<string, ErrorPlace> = { locale: "locale", timezone: "timezone" };
+
+// Detail worth showing (English, from the server) where the message itself has to stay general.
+const WITH_DETAIL = new Set(["latchkeyErrorInvalidRequest", "latchkeyErrorInvalidUserProfile", "latchkeyErrorPasswordRejected"]);
+
 /**
  * A failed call as a message in the user's language and the place to show it. The server's own description
  * (English) is kept as a detail only where no specific message exists.
@@ -49,11 +70,11 @@ export function describeError(t: Translate, error: unknown): ShownError {
     KNOWN[error.code] ??
     (error.code.startsWith("invalidPassword") ? KNOWN.invalidPasswordGenericMessage : undefined);
   if (known) {
-    const generic = known.key === "latchkeyErrorInvalidRequest";
+    const place = ABOUT_ATTRIBUTE.has(error.code) ? (ATTRIBUTE_PLACES[error.params[0]] ?? known.place) : known.place;
     return {
-      place: known.place,
+      place,
       message: t(known.key, params),
-      detail: generic ? error.description : undefined,
+      detail: WITH_DETAIL.has(known.key) ? error.description : undefined,
     };
   }
   return {

@@ -21,7 +21,6 @@ export function useLoader<T>(load: (signal: AbortSignal) => Promise<T>, deps: De
       (error) => !controller.signal.aborted && setState({ error, loading: false }),
     );
     return () => controller.abort();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, generation]);
 
   const reload = useCallback(() => setGeneration((value) => value + 1), []);

@@ -19,6 +19,7 @@ import type { AccountEnvironment } from "@keycloak/keycloak-account-ui";
 import { useTranslation } from "react-i18next";
 
 import type { Preferences, Profile } from "../../api/profile";
+import type { Translate } from "../errors";
 import { PreferencesForm } from "./PreferencesForm";
 
 type Props = {
@@ -146,10 +147,10 @@ const Roles = ({ profile }: { profile: Profile }) => {
         <Table variant="compact" aria-label={t("latchkeyRoles")}>
           <Thead>
             <Tr>
-              <Th>{t("latchkeyRoleName")}</Th>
-              <Th>{t("latchkeyRoleScope")}</Th>
-              <Th>{t("latchkeyRoleDescription")}</Th>
-              <Th>{t("latchkeyRoleAssignment")}</Th>
+              <Th modifier="wrap">{t("latchkeyRoleName")}</Th>
+              <Th modifier="wrap">{t("latchkeyRoleScope")}</Th>
+              <Th modifier="wrap">{t("latchkeyRoleDescription")}</Th>
+              <Th modifier="wrap">{t("latchkeyRoleAssignment")}</Th>
             </Tr>
           </Thead>
           <Tbody>
@@ -187,7 +188,7 @@ const Roles = ({ profile }: { profile: Profile }) => {
 
 // Keycloak's built-in roles describe themselves with a message reference such as "${role_offline-access}".
 const MESSAGE_REFERENCE = /^\$\{([^}]+)\}$/;
-function roleDescription(t: (key: string, options?: object) => string, description?: string): string {
+function roleDescription(t: Translate, description?: string): string {
   const reference = description && MESSAGE_REFERENCE.exec(description);
   return reference ? t(reference[1], { defaultValue: reference[1] }) : (description ?? "");
 }

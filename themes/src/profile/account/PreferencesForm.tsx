@@ -10,6 +10,7 @@ import {
   FormSelectOption,
   HelperText,
   HelperTextItem,
+  TextInput,
 } from "@patternfly/react-core";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
@@ -39,9 +40,10 @@ export const PreferencesForm = ({ profile, onSaved }: Props) => {
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<ShownError>();
 
+  const { editable } = profile;
   const change: Preferences = {
-    ...(locales.length > 0 && locale !== initialLocale ? { locale } : {}),
-    ...(timezone !== "" && timezone !== (profile.timezone ?? "") ? { timezone } : {}),
+    ...(editable.locale && locales.length > 0 && locale !== initialLocale ? { locale } : {}),
+    ...(editable.timezone && timezone !== "" && timezone !== (profile.timezone ?? "") ? { timezone } : {}),
   };
   const changed = Object.keys(change).length > 0;
 
@@ -67,7 +69,7 @@ export const PreferencesForm = ({ profile, onSaved }: Props) => {
 
   return (
     <Form onSubmit={submit} data-testid="latchkey-preferences-form" isWidthLimited>
-      {error && (
+      {error?.place === "form" && (
         <Alert isInline variant="danger" title={error.message} data-testid="latchkey-preferences-error">
           {error.detail}
         </Alert>
@@ -77,43 +79,84 @@ export const PreferencesForm = ({ profile, onSaved }: Props) => {
           <FormSelect
             id="latchkey-language"
             value={locale}
-            onChange={(_, value) => setLocale(value)}
+            onChange={(_, value) => {
+              setLocale(value);
+              if (error?.place === "locale") setError(undefined);
+            }}
+            isDisabled={!editable.locale}
+            validated={error?.place === "locale" ? "error" : "default"}
             data-testid="latchkey-language"
           >
-            {locales.map(({ tag, displayName }) => (
-              <FormSelectOption key={tag} value={tag} label={displayName} />
+            {locales.map(({ tag, displayName, localizedName }) => (
+              <FormSelectOption
+                key={tag}
+                value={tag}
+                label={localizedName && localizedName !== displayName ? `${displayName} (${localizedName})` : displayName}
+              />
             ))}
           </FormSelect>
+          <FieldHelp
+            id="latchkey-language-help"
+            error={error?.place === "locale" ? error : undefined}
+            text={editable.locale ? undefined : t("latchkeySetByAdministrator")}
+          />
         </FormGroup>
       )}
       <FormGroup label={t("latchkeyTimeZone")} fieldId="latchkey-timezone">
-        <TimeZoneSelect
-          id="latchkey-timezone"
-          value={timezone}
-          onChange={setTimezone}
-          placeholder={t("latchkeyTimeZonePlaceholder")}
+        {editable.timezone ? (
+          <TimeZoneSelect
+            id="latchkey-timezone"
+            value={timezone}
+            onChange={(zone) => {
+              setTimezone(zone);
+              if (error?.place === "timezone") setError(undefined);
+            }}
+            placeholder={t("latchkeyTimeZonePlaceholder")}
+          />
+        ) : (
+          <TextInput
+            id="latchkey-timezone"
+            value={profile.timezone ?? t("latchkeyNotSet")}
+            readOnlyVariant="plain"
+            data-testid="latchkey-timezone"
+          />
+        )}
+        <FieldHelp
+          id="latchkey-timezone-help"
+          error={error?.place === "timezone" ? error : undefined}
+          text={[
+            format.timeZoneIsDefault
+              ? t("latchkeyTimeZoneBrowserDefault", { zone: format.timeZone })
+              : t("latchkeyTimeZoneHelp"),
+            editable.timezone ? "" : t("latchkeySetByAdministrator"),
+          ].join(" ").trim()}
         />
-        <FormHelperText>
-          <HelperText>
-            <HelperTextItem data-testid="latchkey-timezone-help">
-              {format.timeZoneIsDefault
-                ? t("latchkeyTimeZoneBrowserDefault", { zone: format.timeZone })
-                : t("latchkeyTimeZoneHelp")}
-            </HelperTextItem>
-          </HelperText>
-        </FormHelperText>
       </FormGroup>
-      <ActionGroup>
-        <Button
-          type="submit"
-          variant="primary"
-          isDisabled={!changed || saving}
-          isLoading={saving}
-          data-testid="latchkey-save-preferences"
-        >
-          {t("latchkeySave")}
-        </Button>
-      </ActionGroup>
+      {(editable.locale || editable.timezone) && (
+        <ActionGroup>
+          <Button
+            type="submit"
+            variant="primary"
+            isDisabled={!changed || saving}
+            isLoading={saving}
+            data-testid="latchkey-save-preferences"
+          >
+            {t("latchkeySave")}
+          </Button>
+        </ActionGroup>
+      )}
     </Form>
   );
 };
+
+/** A field's error, or else its help text. */
+const FieldHelp = ({ id, error, text }: { id: string; error?: ShownError; text?: string }) =>
+  error || text ? (
+    <FormHelperText>
+      <HelperText>
+        <HelperTextItem id={id} variant={error ? "error" : "default"} data-testid={id}>
+          {error ? [error.message, error.detail].filter(Boolean).join(" ") : text}
+        </HelperTextItem>
+      </HelperText>
+    </FormHelperText>
+  ) : null;

@@ -12,7 +12,7 @@ import { TimesIcon } from "@patternfly/react-icons";
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 
-import { listTimeZones, timeZoneOffset } from "../../format/dates";
+import { listTimeZones, RENAMED_ZONES, timeZoneOffset } from "../../format/dates";
 
 type Props = {
   id: string;
@@ -44,7 +44,8 @@ export const TimeZoneSelect = ({ id, value, onChange, placeholder }: Props) => {
     return zones.map((zone) => {
       const offset = timeZoneOffset(zone, now);
       const label = offset ? `${zone} (${offset})` : zone;
-      return { zone, label, search: `${zone.replace(/_/g, " ")} ${offset}`.toLowerCase() };
+      const formerNames = Object.keys(RENAMED_ZONES).filter((former) => RENAMED_ZONES[former] === zone);
+      return { zone, label, search: [zone, ...formerNames, offset].join(" ").replace(/_/g, " ").toLowerCase() };
     });
   }, [value]);
 

@@ -28,12 +28,12 @@ export const ApiKeysTable = ({ keys, onDelete }: Props) => {
     <Table aria-label={t("latchkeyTabApiKeys")} variant="compact" data-testid="latchkey-api-keys-table">
       <Thead>
         <Tr>
-          <Th>{columns.name}</Th>
-          <Th>{columns.description}</Th>
-          <Th>{columns.created}</Th>
-          <Th>{columns.expires}</Th>
-          <Th>{columns.lastUsed}</Th>
-          <Th>{columns.status}</Th>
+          <Th modifier="wrap">{columns.name}</Th>
+          <Th modifier="wrap">{columns.description}</Th>
+          <Th modifier="wrap">{columns.created}</Th>
+          <Th modifier="wrap">{columns.expires}</Th>
+          <Th modifier="wrap">{columns.lastUsed}</Th>
+          <Th modifier="wrap">{columns.status}</Th>
           <Th screenReaderText={t("latchkeyActions")} />
         </Tr>
       </Thead>

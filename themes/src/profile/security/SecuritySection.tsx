@@ -11,6 +11,7 @@ import {
 } from "@patternfly/react-core";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router-dom";
 
 import { changePassword } from "../../api/password";
 import type { Profile } from "../../api/profile";
@@ -39,6 +40,15 @@ export const SecuritySection = ({ profile }: { profile: Profile }) => {
 
 const ExternalPasswordNotice = ({ change }: { change: Extract<Profile["passwordChange"], { allowed: false }> }) => {
   const { t } = useTranslation();
+  if (change.reason === "no_password") {
+    return (
+      <Alert isInline variant="info" title={t("latchkeyPasswordNotSet")} data-testid="latchkey-password-not-set">
+        <Link to="account-security/signing-in" data-testid="latchkey-password-signing-in-link">
+          {t("latchkeyPasswordNotSetLink")}
+        </Link>
+      </Alert>
+    );
+  }
   const key =
     change.reason === "identity_provider"
       ? change.providerName
@@ -100,6 +110,15 @@ const PasswordForm = ({ profile }: { profile: Profile }) => {
 
   return (
     <Form onSubmit={submit} isWidthLimited data-testid="latchkey-password-form">
+      {profile.passwordChange.providerName && (
+        <Alert
+          isInline
+          isPlain
+          variant="info"
+          title={t("latchkeyPasswordStoredBy", { provider: profile.passwordChange.providerName })}
+          data-testid="latchkey-password-stored-by"
+        />
+      )}
       {saved && (
         <Alert
           isInline

@@ -27,7 +27,7 @@ class ExtensionLoadedIT {
                 .contains("latchkey");
         soft.assertThat(providerIds(providers, "admin-realm-restapi-extension")).as("admin-realm-restapi-extension")
                 .contains("latchkey");
-        soft.assertThat(providerIds(providers, "ui-tab")).as("ui-tab").contains("latchkey-api-keys");
+        soft.assertThat(providerIds(providers, "ui-tab")).as("ui-tab (its id is the tab title)").contains("API keys");
         soft.assertAll();
     }
 

@@ -44,11 +44,18 @@ public final class LastUsedRecorder {
 
     void noteUse(String realmId, String userId, ApiKeyCredentialModel credential) {
         long now = Time.currentTimeMillis();
-        Long stored = credential.data().lastUsedAt();
-        if (stored != null && now - stored < granularityMillis) {
+        if (!isDue(credential.data().lastUsedAt(), now, granularityMillis)) {
             return;
         }
-        pending.put(credential.getId(), new Use(realmId, userId, now));
+        // Keep the first noted use. Until the flush has written it and the user is reloaded into the cache, every
+        // validation of this key still sees the old time; replacing the entry would make the flush miss it when
+        // removing what it wrote, and write (and evict the user) again.
+        pending.putIfAbsent(credential.getId(), new Use(realmId, userId, now));
+    }
+
+    /** Whether a use at {@code at} is worth writing over the recorded time: at most one write per granularity. */
+    static boolean isDue(Long recorded, long at, long granularityMillis) {
+        return recorded == null || at - recorded >= granularityMillis;
     }
 
     int pendingCount() {
@@ -86,9 +93,8 @@ public final class LastUsedRecorder {
             return; // deleted meanwhile
         }
         ApiKeyCredentialModel key = ApiKeyCredentialModel.from(stored);
-        Long already = key.data().lastUsedAt();
-        if (already != null && already >= use.at()) {
-            return; // another node was quicker
+        if (!isDue(key.data().lastUsedAt(), use.at(), granularityMillis)) {
+            return; // written meanwhile, by an earlier flush or another node
         }
         user.credentialManager().updateStoredCredential(key.withLastUsedAt(use.at()));
     }

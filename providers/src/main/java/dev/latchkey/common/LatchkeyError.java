@@ -51,6 +51,17 @@ public final class LatchkeyError extends ErrorResponseException {
         return new LatchkeyError(response, code);
     }
 
+    /** An error with one extra response header, e.g. {@code Retry-After} on a 503. */
+    public static LatchkeyError withHeader(Response.Status status, String code, String description, String header,
+                                           String value) {
+        Response response = Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .header(header, value)
+                .entity(body(code, description, List.of()))
+                .build();
+        return new LatchkeyError(response, code);
+    }
+
     private LatchkeyError(Response response, String code) {
         super(response);
         this.code = code;

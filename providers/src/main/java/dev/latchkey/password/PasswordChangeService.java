@@ -25,8 +25,9 @@ import org.keycloak.services.managers.BruteForceProtector;
 import org.keycloak.storage.ReadOnlyException;
 
 /**
- * Changes the signed-in user's password after checking the current one. Every refusal is decided here, in the order
- * Keycloak's own forms use: who keeps the password, brute-force lock-out, current password, confirmation, policy.
+ * Changes the signed-in user's password after checking the current one. Every refusal is decided here: first who
+ * keeps the password (nothing the request says changes that answer), then the request itself, then in the order of
+ * Keycloak's own forms: brute-force lock-out, current password, confirmation, policy.
  *
  * <p>A wrong current password is a failed login for the realm's brute-force protection (password category, like the
  * login form), so this endpoint cannot be used to guess passwords faster than the login page; a right one clears
@@ -58,14 +59,14 @@ public final class PasswordChangeService {
     }
 
     public void change(PasswordChangeRequest request) {
-        if (request == null || isEmpty(request.currentPassword()) || isEmpty(request.newPassword())) {
-            events.failure(Errors.PASSWORD_MISSING, null);
-            throw LatchkeyError.badRequest("currentPassword and newPassword are required");
-        }
         PasswordKeeper keeper = PasswordKeeper.of(session, realm, user);
         if (!keeper.changeAllowed()) {
             events.failure(Errors.NOT_ALLOWED, keeper.refusalReason());
             throw refusal(keeper);
+        }
+        if (request == null || isEmpty(request.currentPassword()) || isEmpty(request.newPassword())) {
+            events.failure(Errors.PASSWORD_MISSING, null);
+            throw LatchkeyError.badRequest("currentPassword and newPassword are required");
         }
         requireNotLockedOut();
         if (!user.credentialManager().isValid(UserCredentialModel.password(request.currentPassword()))) {

@@ -19,6 +19,7 @@ final class PreferenceRules {
 
     /** A refused value; {@link #code()} is the API's error code. */
     static final class Invalid extends RuntimeException {
+        private static final long serialVersionUID = 1L;
         private final String code;
         private final String value;
 

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Stream;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
@@ -132,7 +133,7 @@ final class ProfileService {
             }
         });
         return RoleGraph.resolve(user.getRoleMappingsStream().toList(), byGroupPath,
-                role -> role.isComposite() ? role.getCompositesStream() : java.util.stream.Stream.empty(),
+                role -> role.isComposite() ? role.getCompositesStream() : Stream.empty(),
                 ProfileService::roleLabel);
     }
 

@@ -2,6 +2,7 @@ package dev.latchkey.rest;
 
 import dev.latchkey.apikey.LastUsedRecorder;
 import dev.latchkey.apikey.rest.ApiKeyIntrospectionResource;
+import dev.latchkey.common.DatabaseUnavailable;
 import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
@@ -24,7 +25,8 @@ public final class LatchkeyRootResource {
 
     @Path("me")
     public AccountResource me() {
-        return new AccountResource(session, AccountAuthenticator.authenticate(session));
+        // the token's user session may have to be read from the database
+        return new AccountResource(session, DatabaseUnavailable.guard(() -> AccountAuthenticator.authenticate(session)));
     }
 
     @Path("api-keys")

@@ -125,7 +125,7 @@ class ExternallyManagedPasswordIT {
         try (TestRealm upstream = admin.createRealm("upstream")) {
             String brokerSecret = "broker-secret-" + upstream.name();
             admin.createClient(upstream.name(), Json.object()
-                    .put("clientId", "broker")
+                    .put("clientId", "latchkey-broker")
                     .put("publicClient", false)
                     .put("secret", brokerSecret)
                     .put("standardFlowEnabled", true)
@@ -192,7 +192,7 @@ class ExternallyManagedPasswordIT {
                 .put("enabled", true)
                 .put("trustEmail", true)
                 .set("config", Json.object()
-                        .put("clientId", "broker")
+                        .put("clientId", "latchkey-broker")
                         .put("clientSecret", secret)
                         .put("clientAuthMethod", "client_secret_post")
                         .put("authorizationUrl", oidc + "/auth")

@@ -54,7 +54,7 @@ class PasswordChangeIT {
         assertThat(response.status()).as(response.toString()).isEqualTo(204);
         realm.login(user.username(), NEW_PASSWORD);
         HttpResult oldLogin = realm.tryLogin(user.username(), user.password());
-        assertThat(oldLogin.status()).isEqualTo(401);
+        assertThat(oldLogin.status()).isEqualTo(400);
         assertThat(oldLogin.json().path("error").asText()).isEqualTo("invalid_grant");
     }
 
@@ -83,6 +83,16 @@ class PasswordChangeIT {
         assertThat(errors.get(0).path("error").asText()).isEqualTo("invalid_user_credentials");
         assertThat(errors.toString()).doesNotContain("Not-My-Password-1").doesNotContain(NEW_PASSWORD)
                 .doesNotContain(user.password());
+    }
+
+    @Test
+    @DisplayName("Given no current password, then 400 invalid_request and nothing counts against the user")
+    void missingCurrentPassword() {
+        assertError(realm.account().changePassword(token, "", NEW_PASSWORD, NEW_PASSWORD, false), 400, "invalid_request");
+
+        realm.login(user.username(), user.password());
+        assertThat(realm.events("UPDATE_PASSWORD_ERROR", user.id()).get(0).path("error").asText())
+                .isEqualTo("password_missing");
     }
 
     @Test

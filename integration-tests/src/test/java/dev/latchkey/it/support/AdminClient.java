@@ -107,7 +107,7 @@ public final class AdminClient {
     /** Sets (adds or replaces) realm attributes, keeping the others. */
     public void setRealmAttributes(String realm, Map<String, String> attributes) {
         ObjectNode merged = Json.object();
-        realm(realm).path("attributes").fields().forEachRemaining(e -> merged.set(e.getKey(), e.getValue()));
+        realm(realm).path("attributes").properties().forEach(e -> merged.set(e.getKey(), e.getValue()));
         attributes.forEach(merged::put);
         ObjectNode update = Json.object();
         update.set("attributes", merged);

@@ -114,25 +114,39 @@ public final class KeycloakServer implements AutoCloseable {
             Path importDir = Files.createDirectories(home.resolve("data/import"));
             Files.copy(settings.realmFile(), importDir.resolve("realm-export.json"));
 
-            Path providers = Files.createDirectories(home.resolve("providers"));
-            try (Stream<Path> old = Files.list(providers)) {
-                for (Path jar : old.filter(p -> p.getFileName().toString().startsWith("latchkey")).toList()) {
-                    Files.delete(jar);
-                }
-            }
-            List<Path> jars;
-            try (Stream<Path> built = Files.list(settings.providersDir())) {
-                jars = built.filter(p -> p.getFileName().toString().endsWith(".jar")).toList();
-            }
-            if (jars.isEmpty()) {
-                throw new IllegalStateException("No latchkey jar in " + settings.providersDir());
-            }
-            for (Path jar : jars) {
-                Files.copy(jar, providers.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            }
+            installProviders(settings.providersDir(), Files.createDirectories(home.resolve("providers")));
             Files.createDirectories(settings.serverLog().getParent());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare " + home, e);
+        }
+    }
+
+    /**
+     * Makes the jars in providers/ exactly the built ones. Unchanged jars are left alone: a changed providers/ makes
+     * Keycloak rebuild itself at start, which takes half a minute.
+     */
+    private static void installProviders(Path builtDir, Path providers) throws IOException {
+        List<Path> built;
+        try (Stream<Path> files = Files.list(builtDir)) {
+            built = files.filter(p -> p.getFileName().toString().endsWith(".jar")).toList();
+        }
+        if (built.isEmpty()) {
+            throw new IllegalStateException("No latchkey jar in " + builtDir);
+        }
+        List<Path> installed;
+        try (Stream<Path> files = Files.list(providers)) {
+            installed = files.filter(p -> p.getFileName().toString().endsWith(".jar")).toList();
+        }
+        for (Path old : installed) {
+            if (built.stream().noneMatch(jar -> jar.getFileName().equals(old.getFileName()))) {
+                Files.delete(old);
+            }
+        }
+        for (Path jar : built) {
+            Path target = providers.resolve(jar.getFileName());
+            if (!Files.exists(target) || Files.mismatch(jar, target) != -1) {
+                Files.copy(jar, target, StandardCopyOption.REPLACE_EXISTING);
+            }
         }
     }
 

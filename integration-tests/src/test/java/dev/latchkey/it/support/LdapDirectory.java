@@ -8,6 +8,7 @@ import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.ResultCode;
+import com.unboundid.ldif.LDIFException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,7 @@ public final class LdapDirectory implements AutoCloseable {
             server.add("dn: " + PEOPLE_DN, "objectClass: top", "objectClass: organizationalUnit", "ou: people");
             server.startListening();
             return new LdapDirectory(server);
-        } catch (LDAPException e) {
+        } catch (LDAPException | LDIFException e) {
             throw new IllegalStateException("Cannot start the in-memory LDAP server", e);
         }
     }
@@ -62,7 +63,7 @@ public final class LdapDirectory implements AutoCloseable {
                     "objectClass: inetOrgPerson",
                     "uid: " + uid, "cn: " + firstName + " " + lastName, "givenName: " + firstName,
                     "sn: " + lastName, "mail: " + email, "userPassword: " + password);
-        } catch (LDAPException e) {
+        } catch (LDAPException | LDIFException e) {
             throw new IllegalStateException("Cannot add " + uid + " to the LDAP server", e);
         }
     }

@@ -3,6 +3,7 @@ package dev.latchkey.apikey.rest;
 import dev.latchkey.apikey.ApiKeyValidator;
 import dev.latchkey.apikey.LastUsedRecorder;
 import dev.latchkey.apikey.ValidationOutcome;
+import dev.latchkey.common.DatabaseUnavailable;
 import dev.latchkey.common.JsonResponses;
 import dev.latchkey.common.LatchkeyError;
 import jakarta.ws.rs.POST;
@@ -42,6 +43,10 @@ public final class ApiKeyIntrospectionResource {
     @Path("introspect")
     @Produces(MediaType.APPLICATION_JSON)
     public Response introspect() {
+        return DatabaseUnavailable.guard(this::answer);
+    }
+
+    private Response answer() {
         if (session.getContext().getUri().getQueryParameters().containsKey(TOKEN)) {
             throw LatchkeyError.badRequest("Send the key in the form body, never in the URL");
         }

@@ -3,6 +3,7 @@ package dev.latchkey.apikey.rest;
 import dev.latchkey.apikey.ApiKeyAccess;
 import dev.latchkey.apikey.ApiKeyService;
 import dev.latchkey.apikey.CreatedApiKey;
+import dev.latchkey.common.DatabaseUnavailable;
 import dev.latchkey.common.JsonResponses;
 import dev.latchkey.common.LatchkeyError;
 import dev.latchkey.settings.ApiKeySettings;
@@ -43,10 +44,12 @@ public final class ApiKeysAccountResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response info() {
         requireRole(AccountRoles.VIEW_PROFILE);
-        ApiKeySettings settings = service.settings();
-        return JsonResponses.ok(new ApiKeyInfoRepresentation(settings.enabled(), settings.maxLifetimeDays(),
-                settings.maxKeysPerUser(), settings.roleName(), ApiKeyAccess.mayUseKeys(realm, user, settings),
-                service.countActive(user)));
+        return DatabaseUnavailable.guard(() -> {
+            ApiKeySettings settings = service.settings();
+            return JsonResponses.ok(new ApiKeyInfoRepresentation(settings.enabled(), settings.maxLifetimeDays(),
+                    settings.maxKeysPerUser(), settings.roleName(), ApiKeyAccess.mayUseKeys(realm, user, settings),
+                    service.countActive(user)));
+        });
     }
 
     @GET
@@ -54,7 +57,8 @@ public final class ApiKeysAccountResource {
     public Response list() {
         requireRole(AccountRoles.VIEW_PROFILE);
         long now = Time.currentTimeMillis();
-        List<ApiKeyRepresentation> keys = service.list(user).stream().map(key -> ApiKeyRepresentation.of(key, now)).toList();
+        List<ApiKeyRepresentation> keys = DatabaseUnavailable.guard(
+                () -> service.list(user).stream().map(key -> ApiKeyRepresentation.of(key, now)).toList());
         return JsonResponses.ok(keys);
     }
 
@@ -66,7 +70,8 @@ public final class ApiKeysAccountResource {
         if (request == null) {
             throw LatchkeyError.badRequest("A JSON body with name and expiresAt is required");
         }
-        CreatedApiKey created = service.create(user, request.name(), request.description(), request.expiresAt());
+        CreatedApiKey created = DatabaseUnavailable.guard(
+                () -> service.create(user, request.name(), request.description(), request.expiresAt()));
         ApiKeyRepresentation key = ApiKeyRepresentation.of(created.model(), Time.currentTimeMillis());
         return JsonResponses.created(new CreatedApiKeyRepresentation(key, created.keyText()));
     }
@@ -75,7 +80,7 @@ public final class ApiKeysAccountResource {
     @Path("{id}")
     public Response delete(@PathParam("id") String id) {
         requireRole(AccountRoles.MANAGE_ACCOUNT);
-        service.delete(user, id, null);
+        DatabaseUnavailable.run(() -> service.delete(user, id, null));
         return Response.noContent().build();
     }
 

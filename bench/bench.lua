@@ -1,0 +1,79 @@
+-- wrk script for every benchmark target. Configured through the environment (wrk passes no arguments to threads):
+--   BENCH_METHOD   GET or POST
+--   BENCH_PATH     request path
+--   BENCH_AUTH     value of the Authorization header (optional)
+--   BENCH_TOKENS   file with one form token per line; each request sends "token=<next line>" (optional)
+--   BENCH_EXPECT   text the response body must contain for the request to count as a success
+--   BENCH_THREADS  wrk's -t, BENCH_START first line (0-based) to send
+-- Thread i sends lines START+i, START+i+THREADS, ... (wrapping around), so together the threads walk the file in order
+-- and a run of R requests covers about R consecutive lines.
+-- A response counts as an error when its status is not 2xx or its body lacks BENCH_EXPECT; done() prints one
+-- machine-readable line: "RESULT requests=.. seconds=.. rps=.. p50_ms=.. p99_ms=.. errors=.. socket_errors=..".
+
+local method = os.getenv("BENCH_METHOD") or "GET"
+local path = os.getenv("BENCH_PATH") or "/"
+local auth = os.getenv("BENCH_AUTH")
+local token_file = os.getenv("BENCH_TOKENS")
+local expect = os.getenv("BENCH_EXPECT") or ""
+local stride = tonumber(os.getenv("BENCH_THREADS") or "1")
+local start = tonumber(os.getenv("BENCH_START") or "0")
+
+local threads = {}
+local thread_count = 0
+
+function setup(thread)
+   thread:set("id", thread_count)
+   thread_count = thread_count + 1
+   table.insert(threads, thread)
+end
+
+local tokens = {}
+local next_index = 1
+bad = 0 -- global: done() reads it from each thread
+local headers = {}
+
+function init(args)
+   if auth and auth ~= "" then
+      headers["Authorization"] = auth
+   end
+   if token_file and token_file ~= "" then
+      headers["Content-Type"] = "application/x-www-form-urlencoded"
+      for line in io.lines(token_file) do
+         if line ~= "" then
+            tokens[#tokens + 1] = line
+         end
+      end
+      next_index = (start + id) % #tokens + 1
+   end
+end
+
+function request()
+   if #tokens == 0 then
+      return wrk.format(method, path, headers, nil)
+   end
+   local token = tokens[next_index]
+   next_index = (next_index - 1 + stride) % #tokens + 1
+   return wrk.format(method, path, headers, "token=" .. token)
+end
+
+function response(status, hdrs, body)
+   if status < 200 or status > 299 or (expect ~= "" and not string.find(body, expect, 1, true)) then
+      bad = bad + 1
+      if bad == 1 then
+         io.stderr:write(string.format("first error: status %d body %s\n", status, string.sub(body or "", 1, 200)))
+      end
+   end
+end
+
+function done(summary, latency, requests)
+   local errors = 0
+   for _, thread in ipairs(threads) do
+      errors = errors + (thread:get("bad") or 0)
+   end
+   local e = summary.errors
+   local socket_errors = e.connect + e.read + e.write + e.timeout
+   local seconds = summary.duration / 1e6
+   io.write(string.format("RESULT requests=%d seconds=%.2f rps=%.1f p50_ms=%.2f p99_ms=%.2f errors=%d socket_errors=%d\n",
+      summary.requests, seconds, summary.requests / seconds, latency:percentile(50) / 1000,
+      latency:percentile(99) / 1000, errors, socket_errors))
+end

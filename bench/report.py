@@ -1,0 +1,205 @@
+#!/usr/bin/env python3
+"""Prints the benchmark table and summary line, and writes bench/RESULTS.md (called by run.sh).
+
+Usage: report.py RESULTS_TSV CREATION_TSV KC_HOME RESULTS_MD   (run settings come from the environment)
+"""
+import datetime
+import os
+import platform
+import re
+import subprocess
+import sys
+
+TARGETS = {
+    "ceiling": "GET /realms/{realm} (ceiling)",
+    "introspect": "token introspection, valid access token",
+    "validate": "Latchkey, valid keys (all keys, all users)",
+    "badsum": "Latchkey, bad checksum",
+    "revoked": "Latchkey, unknown key of an existing user",
+    "nouser": "Latchkey, unknown key naming no user",
+}
+TARGET_MIN = {"validate/introspect": 3.0, "validate/ceiling": 0.5, "scale": 0.85}
+
+
+def run(*cmd):
+    try:
+        return subprocess.run(cmd, capture_output=True, text=True, timeout=30).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return "?"
+
+
+def machine():
+    cpu = "?"
+    with open("/proc/cpuinfo") as f:
+        for line in f:
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    mem_kb = 0
+    with open("/proc/meminfo") as f:
+        for line in f:
+            if line.startswith("MemTotal"):
+                mem_kb = int(line.split()[1])
+    return "%s, %d cores, %.0f GB RAM, Linux %s" % (cpu, os.cpu_count(), mem_kb / 1024 / 1024, platform.release())
+
+
+def main():
+    results_tsv, creation_tsv, kc_home, out = sys.argv[1:5]
+    env = os.environ
+    rows = [line.rstrip("\n").split("\t") for line in open(results_tsv) if line.strip()]
+    creation = [line.rstrip("\n").split("\t") for line in open(creation_tsv) if line.strip()] \
+        if os.path.exists(creation_tsv) else []
+    by = {}
+    for realm, keys, target, rps, p50, p99, errors, socket_errors, sql_req, sql_all, load in rows:
+        by[(realm, target)] = dict(realm=realm, keys=int(keys), target=target, rps=float(rps), p50=float(p50),
+                                   p99=float(p99), errors=int(errors) + int(socket_errors), sql_req=int(sql_req),
+                                   sql_all=int(sql_all), load=load)
+    realms = sorted({r["realm"]: r["keys"] for r in by.values()}.items(), key=lambda kv: kv[1])
+    small, large = realms[0][0], realms[-1][0]
+
+    def ratio(a, b):
+        return a / b if b else float("nan")
+
+    v_large, v_small = by[(large, "validate")], by[(small, "validate")]
+    vi = ratio(v_large["rps"], by[(large, "introspect")]["rps"])
+    vc = ratio(v_large["rps"], by[(large, "ceiling")]["rps"])
+    scale = ratio(v_large["rps"], v_small["rps"])
+    scale_label = "scale%s/%s" % (large.replace("bench-", ""), small.replace("bench-", ""))
+    summary = "validate/introspect=%.2f validate/ceiling=%.2f %s=%.2f" % (vi, vc, scale_label, scale)
+
+    table = ["| keys | target | requests/s | p50 ms | p99 ms | errors | SQL statements (request threads / all) | load before |",
+             "|---:|---|---:|---:|---:|---:|---:|---|"]
+    for realm, keys in realms:
+        for target in TARGETS:
+            r = by.get((realm, target))
+            if r:
+                table.append("| %s | %s | %.0f | %.2f | %.2f | %d | %d / %d | %s |" % (
+                    format(keys, ","), TARGETS[target], r["rps"], r["p50"], r["p99"], r["errors"], r["sql_req"],
+                    r["sql_all"], r["load"]))
+
+    checks = []
+    for realm, keys in realms:
+        v, c = by[(realm, "validate")], by[(realm, "ceiling")]
+        checks.append(("validate/introspect >= 3.0 (%s keys)" % format(keys, ","),
+                       ratio(v["rps"], by[(realm, "introspect")]["rps"]), 3.0, "min"))
+        checks.append(("validate/ceiling >= 0.5 (%s keys)" % format(keys, ","), ratio(v["rps"], c["rps"]), 0.5, "min"))
+        checks.append(("validation p99 <= 2 x ceiling p99 (%s keys)" % format(keys, ","),
+                       ratio(v["p99"], c["p99"]), 2.0, "max"))
+        checks.append(("SQL statements during warm validation = 0 (%s keys)" % format(keys, ","),
+                       v["sql_all"], 0, "max"))
+        checks.append(("errors in validation runs = 0 (%s keys)" % format(keys, ","),
+                       sum(by[(realm, t)]["errors"] for t in ("validate", "badsum", "revoked", "nouser")), 0, "max"))
+    checks.append(("%s >= 0.85" % scale_label, scale, 0.85, "min"))
+    verdicts = []
+    for name, value, bound, kind in checks:
+        ok = value >= bound if kind == "min" else value <= bound
+        shown = ("%.2f" % value) if isinstance(value, float) else str(value)
+        verdicts.append("| %s | %s | %s |" % (name, shown, "met" if ok else "**missed**"))
+
+    # Console
+    print()
+    print("%-8s %-11s %10s %8s %8s %7s %5s" % ("keys", "target", "req/s", "p50 ms", "p99 ms", "errors", "SQL"))
+    for realm, keys in realms:
+        for target in TARGETS:
+            r = by.get((realm, target))
+            if r:
+                print("%-8s %-11s %10.0f %8.2f %8.2f %7d %5d" % (
+                    format(keys, ","), target, r["rps"], r["p50"], r["p99"], r["errors"], r["sql_all"]))
+    print()
+    for line in verdicts:
+        print("  " + line.strip("|").replace(" | ", ": ", 1).replace(" | ", " -> "))
+    print()
+    print(summary)
+
+    java_version = re.search(r"java\.runtime\.version = (\S+)", run_java_props())
+    git = run("git", "-C", os.path.dirname(out), "rev-parse", "--short", "HEAD")
+    dirty = run("git", "-C", os.path.dirname(out), "status", "--porcelain", "--", "../providers/src")
+    wrk_version = run("sh", "-c", "wrk --version 2>&1 | head -n 1").split(" Copyright")[0]
+    quick = env.get("QUICK") == "true"
+
+    md = []
+    md.append("# Latchkey benchmark results")
+    md.append("")
+    md.append("Written by `bench/run.sh` (do not edit by hand; the analysis is in [ANALYSIS.md](ANALYSIS.md)).")
+    if quick:
+        md.append("")
+        md.append("**This was a `--quick` run: 5-second targets, figures are rough.**")
+    md.append("")
+    md.append("```")
+    md.append(summary)
+    md.append("```")
+    md.append("")
+    md.append("| | |")
+    md.append("|---|---|")
+    md.append("| date | %s |" % datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"))
+    md.append("| command | `%s` |" % env.get("COMMAND", "bench/run.sh").strip())
+    md.append("| machine | %s |" % machine())
+    md.append("| Keycloak | %s, `kc.sh start --optimized` (production mode), HTTP on 127.0.0.1, H2 file database "
+              "(`--db=dev-file`), heap `%s`, users cache %s entries |"
+              % (env.get("KEYCLOAK_VERSION"), env.get("HEAP"), env.get("USERS_CACHE")))
+    md.append("| Java | %s |" % (java_version.group(1) if java_version else "?"))
+    md.append("| Latchkey | %s, commit %s%s |" % (env.get("LATCHKEY_VERSION"), git,
+                                                  " + uncommitted changes in providers/src" if dirty else ""))
+    md.append("| load generator | %s on the same machine: %s threads, %s connections, %s s per target after %s s "
+              "of warm-up, keep-alive |" % (wrk_version, env.get("THREADS"), env.get("CONNECTIONS"),
+                                            env.get("DURATION"), env.get("WARMUP")))
+    md.append("| keys | %s per user, interleaved so that consecutive requests name different users; every key is "
+              "used in each 100k run |" % env.get("KEYS_PER_USER"))
+    md.append("")
+    md.append("## Results")
+    md.append("")
+    md.extend(table)
+    md.append("")
+    md.append("Errors are non-2xx answers, socket errors and bodies without the expected `\"active\":true` "
+              "(valid keys, valid token) or `\"active\":false` (invalid keys); wrk's Lua script checks every body.")
+    md.append("The ratios in the summary line use the %s-key realm for validate/introspect and validate/ceiling."
+              % format(realms[-1][1], ","))
+    md.append("")
+    md.append("## Targets")
+    md.append("")
+    md.append("| target | measured | |")
+    md.append("|---|---:|---|")
+    md.extend(verdicts)
+    md.append("")
+    md.append("## Database access during warm validation")
+    md.append("")
+    md.append("Keycloak runs with `--log-level=INFO,org.hibernate.SQL:debug`, so Hibernate logs every SQL statement "
+              "it sends. The script counts the `org.hibernate.SQL` lines the server log gained during each measured "
+              "run (by byte offset, console log without rotation): first those logged on request threads "
+              "(`executor-thread-*`), then all. Before measuring, validation is warmed up by walking all keys until "
+              "a full walk, and the last-use flush after it, logs no statement; the walks before that do log "
+              "statements (users loaded into the cache, `lastUsedAt` written), which shows the counter works.")
+    md.append("")
+    for realm, keys in realms:
+        v = by[(realm, "validate")]
+        md.append("- %s keys: %d statements during %s s of valid-key validation (%d requests)."
+                  % (format(keys, ","), v["sql_all"], env.get("DURATION"), round(v["rps"] * float(env.get("DURATION", "0")))))
+    md.append("")
+    if creation:
+        md.append("## Creating the keys")
+        md.append("")
+        md.append("Keys are minted offline (`bench/gen_realm.py`, Latchkey's exact format; only SHA-256 of each "
+                  "secret is stored) and imported with their users by `kc.sh import` (a realm import keeps the user "
+                  "and credential ids, which the keys embed).")
+        md.append("")
+        md.append("| realm | keys | users | generate s | import s (Keycloak log) | whole `kc.sh import` s | load |")
+        md.append("|---|---:|---:|---:|---:|---:|---|")
+        for realm, keys, users, gen, imp, whole, load in creation:
+            md.append("| %s | %s | %s | %s | %s | %s | %s |" % (realm, format(int(keys), ","), format(int(users), ","),
+                                                            gen, imp, whole, load))
+        md.append("")
+    with open(out, "w") as f:
+        f.write("\n".join(md) + "\n")
+    print("Wrote %s" % out)
+
+
+def run_java_props():
+    try:
+        return subprocess.run(["java", "-XshowSettings:properties", "-version"], capture_output=True, text=True,
+                              timeout=30).stderr
+    except (OSError, subprocess.SubprocessError):
+        return ""
+
+
+if __name__ == "__main__":
+    main()

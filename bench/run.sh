@@ -1,0 +1,314 @@
+#!/usr/bin/env bash
+# Latchkey benchmark: API-key validation against Keycloak's own token introspection, on one Keycloak, in one run.
+#
+#   bench/run.sh            full run (about 20 minutes on 2 cores, plus about 5 minutes the first time for setup)
+#   bench/run.sh --quick    short runs (5 s per target) to check that everything works; figures are rough
+#   bench/run.sh --fresh    generate the keys and import the realms again (otherwise reused from bench/.work)
+#   bench/run.sh --profile  also record JFR profiles of the introspection and validation runs and summarise them
+#                           (bench/.work/profile-<realm>-<target>.jfr and .txt)
+#
+# What it does: builds the Latchkey jar when missing or older than the sources, unpacks Keycloak once into
+# bench/.work, builds it for production (`kc.sh build --db=dev-file`: H2 in a file, the only database without extra
+# setup; Keycloak calls it deprecated for production), imports one realm per key count with users that already hold
+# `api-key` credentials (minted offline in Latchkey's format), starts `kc.sh start --optimized` on 127.0.0.1, and runs
+# wrk against each target with the same threads, connections and duration. It prints requests/s, p50, p99, errors and
+# the SQL statements Keycloak ran during each measured run, then the summary line, and writes bench/RESULTS.md.
+#
+# Environment (defaults in brackets): DURATION [30] and WARMUP [10] seconds per target, CONNECTIONS [32],
+# THREADS [2], SCALES ["1000 100000"] keys per realm, KEYS_PER_USER [10], PORT [28080] (management PORT+1),
+# KEYCLOAK_VERSION [keycloak.server.version in pom.xml], HEAP [-Xms1g -Xmx1g].
+# Needs: Java 17+, python3, curl, unzip, wrk (Debian: apt-get install -y wrk); node 20 only to build the jar.
+set -euo pipefail
+
+BENCH=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(dirname "$BENCH")
+WORK="$BENCH/.work"
+cd "$ROOT"
+
+usage() { sed -n '2,20p' "$BENCH/run.sh" | sed 's/^# \{0,1\}//'; }
+
+QUICK=false FRESH=false PROFILE=false
+for arg in "$@"; do
+  case "$arg" in
+    --quick) QUICK=true ;;
+    --fresh) FRESH=true ;;
+    --profile) PROFILE=true ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "Unknown option: $arg" >&2; usage >&2; exit 2 ;;
+  esac
+done
+
+if $QUICK; then
+  DURATION=${DURATION:-5} WARMUP=${WARMUP:-3}
+fi
+DURATION=${DURATION:-30}
+WARMUP=${WARMUP:-10}
+CONNECTIONS=${CONNECTIONS:-32}
+THREADS=${THREADS:-2}
+SCALES=${SCALES:-"1000 100000"}
+KEYS_PER_USER=${KEYS_PER_USER:-10}
+PORT=${PORT:-28080}
+MGMT_PORT=$((PORT + 1))
+HEAP=${HEAP:-"-Xms1g -Xmx1g"}
+# Last use is written by a timer; a short flush interval lets the warm-up see those writes finish sooner.
+FLUSH_SECONDS=5
+# The users cache must hold every key owner (Keycloak's default is 10000 entries); see RESULTS.md.
+USERS_CACHE=50000
+
+pom_property() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" "$ROOT/pom.xml" | head -n 1; }
+KEYCLOAK_VERSION=${KEYCLOAK_VERSION:-$(pom_property keycloak.server.version)}
+LATCHKEY_VERSION=$(pom_property version)
+JAR="$ROOT/providers/target/latchkey-${LATCHKEY_VERSION}.jar"
+KC_HOME="$WORK/keycloak-${KEYCLOAK_VERSION}"
+DATA="$WORK/data"
+LOGS="$WORK/logs"
+SERVER_LOG="$LOGS/server.log"
+RESULTS_TSV="$WORK/results.tsv"
+BASE="http://127.0.0.1:$PORT"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+die() { echo "ERROR: $*" >&2; exit 1; }
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+
+for tool in java python3 curl wrk unzip; do
+  command -v "$tool" >/dev/null || die "$tool is needed (wrk and unzip: apt-get install -y wrk unzip)"
+done
+mkdir -p "$WORK" "$DATA" "$LOGS"
+
+# --- 1. The Latchkey jar -------------------------------------------------------------------------------------------
+jar_is_stale() {
+  [ ! -f "$JAR" ] && return 0
+  [ -n "$(find pom.xml providers/pom.xml providers/src themes/pom.xml themes/src -newer "$JAR" -type f 2>/dev/null | head -n 1)" ]
+}
+if jar_is_stale; then
+  say "Building Latchkey ($JAR)"
+  if ! ./mvnw -B -q -pl themes,providers -am package -DskipTests; then
+    [ -d themes/target/classes ] || die "the build failed"
+    say "The build failed; retrying without the theme's npm build (packaging the theme already in themes/target)"
+    ./mvnw -B -q -pl themes,providers -am package -DskipTests -Dnpm.skip=true
+  fi
+fi
+
+# --- 2. Keycloak, unpacked once and built for production -----------------------------------------------------------
+if [ ! -x "$KC_HOME/bin/kc.sh" ]; then
+  ZIP="$HOME/.m2/repository/org/keycloak/keycloak-quarkus-dist/$KEYCLOAK_VERSION/keycloak-quarkus-dist-$KEYCLOAK_VERSION.zip"
+  if [ ! -f "$ZIP" ]; then
+    say "Fetching Keycloak $KEYCLOAK_VERSION"
+    ./mvnw -q -B -N dependency:copy -Dartifact="org.keycloak:keycloak-quarkus-dist:${KEYCLOAK_VERSION}:zip" \
+      -DoutputDirectory="$WORK"
+    ZIP="$WORK/keycloak-quarkus-dist-${KEYCLOAK_VERSION}.zip"
+  fi
+  say "Unpacking Keycloak $KEYCLOAK_VERSION into $WORK"
+  rm -rf "$KC_HOME" "$WORK/unpack" && mkdir -p "$WORK/unpack"
+  unzip -q "$ZIP" -d "$WORK/unpack"
+  mv "$WORK/unpack/keycloak-${KEYCLOAK_VERSION}" "$KC_HOME" && rm -rf "$WORK/unpack"
+fi
+
+BUILD_OPTIONS="--db=dev-file --features=declarative-ui"
+BUILD_STAMP="$(sha256sum "$JAR" | cut -d' ' -f1) $BUILD_OPTIONS"
+if [ "$(cat "$KC_HOME/.bench-build" 2>/dev/null)" != "$BUILD_STAMP" ]; then
+  say "kc.sh build $BUILD_OPTIONS (with $(basename "$JAR"))"
+  rm -f "$KC_HOME"/providers/latchkey*.jar
+  cp "$JAR" "$KC_HOME/providers/"
+  "$KC_HOME/bin/kc.sh" build $BUILD_OPTIONS >"$LOGS/build.log" 2>&1 || { tail -n 30 "$LOGS/build.log"; die "kc.sh build failed"; }
+  echo "$BUILD_STAMP" >"$KC_HOME/.bench-build"
+fi
+export JAVA_OPTS_KC_HEAP="$HEAP"
+
+# --- 3. Realms with users and keys ---------------------------------------------------------------------------------
+realm_name() { # 1000 -> bench-1k, 100000 -> bench-100k, 2500 -> bench-2500
+  if [ $(($1 % 1000)) -eq 0 ]; then echo "bench-$(($1 / 1000))k"; else echo "bench-$1"; fi
+}
+DATA_STAMP="$SCALES / $KEYS_PER_USER / $(sha256sum "$BENCH/gen_realm.py" | cut -d' ' -f1)"
+if $FRESH || [ "$(cat "$DATA/.stamp" 2>/dev/null)" != "$DATA_STAMP" ] || ! ls "$KC_HOME"/data/h2/*.db >/dev/null 2>&1; then
+  say "Creating the realms: $SCALES keys, $KEYS_PER_USER per user"
+  rm -rf "$KC_HOME/data/h2" "$DATA" && mkdir -p "$DATA"
+  : >"$DATA/creation.tsv"
+  for keys in $SCALES; do
+    realm=$(realm_name "$keys")
+    t0=$(date +%s.%N)
+    python3 "$BENCH/gen_realm.py" "$realm" "$keys" "$KEYS_PER_USER" "$DATA"
+    t1=$(date +%s.%N)
+    "$KC_HOME/bin/kc.sh" import --optimized --file "$DATA/$realm-realm.json" >"$LOGS/import-$realm.log" 2>&1 \
+      || { tail -n 30 "$LOGS/import-$realm.log"; die "importing $realm failed"; }
+    t2=$(date +%s.%N)
+    # The import itself, from Keycloak's log (the rest of the command is Keycloak starting and stopping).
+    import_seconds=$(python3 - "$LOGS/import-$realm.log" "$realm" <<'EOF'
+import re, sys, datetime
+text = open(sys.argv[1]).read()
+stamp = r"(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3})"
+begin = re.search(stamp + r".*Full importing from file", text)
+end = re.search(stamp + r".*Realm '" + re.escape(sys.argv[2]) + "' imported", text)
+parse = lambda m: datetime.datetime.strptime(m.group(1), "%Y-%m-%d %H:%M:%S,%f")
+print("%.1f" % (parse(end) - parse(begin)).total_seconds() if begin and end else "?")
+EOF
+)
+    users=$(( (keys + KEYS_PER_USER - 1) / KEYS_PER_USER ))
+    gen_seconds=$(awk "BEGIN { printf \"%.1f\", $t1 - $t0 }")
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$realm" "$keys" "$users" "$gen_seconds" "$import_seconds" \
+      "$(awk "BEGIN { printf \"%.1f\", $t2 - $t1 }")" "$(load)" >>"$DATA/creation.tsv"
+    say "$realm: keys generated in $gen_seconds s, imported in $import_seconds s (Keycloak's log)"
+  done
+  echo "$DATA_STAMP" >"$DATA/.stamp"
+fi
+
+# --- 4. Start Keycloak --------------------------------------------------------------------------------------------
+if curl -s -o /dev/null "$BASE/" || curl -s -o /dev/null "http://127.0.0.1:$MGMT_PORT/"; then
+  die "port $PORT or $MGMT_PORT is in use; set PORT to a free port"
+fi
+say "Starting Keycloak $KEYCLOAK_VERSION (kc.sh start --optimized) on $BASE; load $(load)"
+: >"$SERVER_LOG"
+# SQL statements are logged (org.hibernate.SQL at debug) so that each run can count them; console only, to one
+# unrotated file, so that counting by byte offset is exact.
+"$KC_HOME/bin/kc.sh" start --optimized --http-enabled=true --hostname-strict=false \
+  --http-host=127.0.0.1 --http-port="$PORT" --http-management-port="$MGMT_PORT" \
+  --cache-embedded-users-max-count="$USERS_CACHE" \
+  --log=console --log-level=INFO,org.hibernate.SQL:debug \
+  --spi-realm-restapi-extension--latchkey--last-used-flush-seconds="$FLUSH_SECONDS" \
+  >"$SERVER_LOG" 2>&1 &
+KC_PID=$!
+stop_keycloak() {
+  if kill -0 "$KC_PID" 2>/dev/null; then
+    kill -TERM "$KC_PID" 2>/dev/null || true  # kc.sh passes it on to the JVM
+    wait "$KC_PID" 2>/dev/null || true
+  fi
+}
+trap stop_keycloak EXIT
+trap 'exit 130' INT TERM
+for _ in $(seq 1 300); do
+  curl -fs -o /dev/null "$BASE/realms/master" && break
+  kill -0 "$KC_PID" 2>/dev/null || { tail -n 40 "$SERVER_LOG"; die "Keycloak exited during start-up"; }
+  sleep 1
+done
+curl -fs -o /dev/null "$BASE/realms/master" || die "Keycloak did not answer within 300 s (log: $SERVER_LOG)"
+JAVA_PID=$(pgrep -P "$KC_PID" java | head -n 1 || true)
+
+# --- 5. Measuring ---------------------------------------------------------------------------------------------------
+SERVICE_AUTH="Basic $(printf 'bench-service:bench-service-secret' | base64 | tr -d '\n')"
+log_size() { stat -c %s "$SERVER_LOG"; }
+# SQL statements logged between two offsets of the server log: "<on request threads> <all>".
+sql_between() {
+  tail -c +"$(($1 + 1))" "$SERVER_LOG" | head -c "$(($2 - $1))" | grep -a 'org.hibernate.SQL' \
+    | awk '/\(executor-thread-/ { r++ } { a++ } END { printf "%d %d\n", r, a }'
+}
+
+# Waits until the server has logged no SQL for longer than the last-use flush interval (at most 15 minutes).
+wait_for_quiet_database() {
+  local from to
+  from=$(log_size)
+  for _ in $(seq 1 $((900 / (FLUSH_SECONDS + 2)))); do
+    sleep $((FLUSH_SECONDS + 2))
+    to=$(log_size)
+    read -r _ all <<<"$(sql_between "$from" "$to")"
+    [ "$all" -eq 0 ] && return 0
+    from=$to
+  done
+  echo "    (the database did not go quiet within 15 minutes)"
+}
+
+# run_wrk SECONDS START: wrk with the BENCH_* environment of the target; prints wrk's RESULT line.
+run_wrk() {
+  BENCH_THREADS=$THREADS BENCH_START=$2 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$1"s --timeout 10s \
+    -s "$BENCH/bench.lua" "$BASE" 2>"$WORK/wrk.err" | grep '^RESULT' || { cat "$WORK/wrk.err" >&2; die "wrk failed"; }
+}
+field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
+
+target_env() { # target realm
+  local realm=$2
+  export BENCH_METHOD=POST BENCH_AUTH="$SERVICE_AUTH" BENCH_EXPECT='"active":false'
+  export BENCH_PATH="/realms/$realm/latchkey/api-keys/introspect"
+  case "$1" in
+    ceiling) export BENCH_METHOD=GET BENCH_PATH="/realms/$realm" BENCH_AUTH="" BENCH_TOKENS="" \
+               BENCH_EXPECT="\"realm\":\"$realm\"" ;;
+    introspect) export BENCH_PATH="/realms/$realm/protocol/openid-connect/token/introspect" \
+               BENCH_TOKENS="$DATA/$realm-token.txt" BENCH_EXPECT='"active":true' ;;
+    validate) export BENCH_TOKENS="$DATA/$realm-valid.keys" BENCH_EXPECT='"active":true' ;;
+    badsum|revoked|nouser) export BENCH_TOKENS="$DATA/$realm-$1.keys" ;;
+  esac
+}
+
+check_answer() { # realm path form-token expected-text
+  local body
+  body=$(curl -s -H "Authorization: $SERVICE_AUTH" --data-urlencode "token=$3" "$BASE$2")
+  grep -qF "$4" <<<"$body" || die "$1: expected $4 from $2, got: ${body:0:300}"
+}
+
+: >"$RESULTS_TSV"
+PROFILES=()
+for keys in $SCALES; do
+  realm=$(realm_name "$keys")
+  say "Realm $realm ($keys keys, $KEYS_PER_USER per user)"
+  # An access token of a user session, from a client whose audience mapper adds bench-service to the audience.
+  token=$(curl -fs -d grant_type=password -d client_id=bench-app -d username=bench-login \
+      -d password=bench-login-password -d scope=openid "$BASE/realms/$realm/protocol/openid-connect/token" \
+    | python3 -c 'import json, sys; print(json.load(sys.stdin)["access_token"])') || die "$realm: no access token"
+  echo "$token" >"$DATA/$realm-token.txt"
+  lk="/realms/$realm/latchkey/api-keys/introspect"
+  for n in 1 $(( (keys + 1) / 2 )) "$keys"; do
+    check_answer "$realm" "$lk" "$(sed -n "${n}p" "$DATA/$realm-valid.keys")" '"active":true'
+  done
+  for kind in badsum revoked nouser; do
+    check_answer "$realm" "$lk" "$(head -n 1 "$DATA/$realm-$kind.keys")" '"active":false'
+  done
+  check_answer "$realm" "/realms/$realm/protocol/openid-connect/token/introspect" "$token" '"active":true'
+  echo "    sample keys validate, invalid ones are refused, the access token introspects as active"
+
+  # Warm-up of validation: walk all keys, wait until the last-use timer has written what it noted, and repeat until
+  # a walk over all keys (and the flush after it) runs no SQL. The first walk loads the users into the cache and notes
+  # first uses; the timer writes lastUsedAt once per key, which evicts the owners from the cache; the second walk
+  # loads them again (now with lastUsedAt, so nothing is noted); the third should run no SQL at all.
+  target_env validate "$realm"
+  offset=0
+  for cycle in 1 2 3 4 5 6; do
+    before=$(log_size) sent=0 chunks=0
+    while [ "$sent" -lt "$keys" ] || [ "$chunks" -eq 0 ]; do
+      line=$(run_wrk "$WARMUP" "$offset")
+      n=$(field requests "$line")
+      sent=$((sent + n)) offset=$(((offset + n) % keys)) chunks=$((chunks + 1))
+    done
+    wait_for_quiet_database
+    read -r on_requests all <<<"$(sql_between "$before" "$(log_size)")"
+    echo "    warm-up walk $cycle: $sent validations, SQL statements: $on_requests on request threads, $all in all (load $(load))"
+    [ "$all" -eq 0 ] && break
+  done
+
+  for target in ceiling introspect validate badsum revoked nouser; do
+    target_env "$target" "$realm"
+    run_wrk "$WARMUP" 0 >/dev/null
+    sleep 1
+    profiled=false
+    if $PROFILE && [ -n "$JAVA_PID" ] && { [ "$target" = validate ] || [ "$target" = introspect ]; }; then
+      profiled=true
+      jcmd "$JAVA_PID" JFR.start name=bench settings=profile >/dev/null
+    fi
+    before=$(log_size) load_before=$(load)
+    line=$(run_wrk "$DURATION" 0)
+    sleep 1
+    read -r on_requests all <<<"$(sql_between "$before" "$(log_size)")"
+    if $profiled; then
+      jcmd "$JAVA_PID" JFR.stop name=bench filename="$WORK/profile-$realm-$target.jfr" >/dev/null
+      PROFILES+=("$WORK/profile-$realm-$target.jfr")
+    fi
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$realm" "$keys" "$target" "$(field rps "$line")" \
+      "$(field p50_ms "$line")" "$(field p99_ms "$line")" "$(field errors "$line")" "$(field socket_errors "$line")" \
+      "$on_requests" "$all" "$load_before" >>"$RESULTS_TSV"
+    printf '    %-10s %9s req/s  p50 %7s ms  p99 %7s ms  errors %s  SQL %s  (load before: %s)\n' "$target" \
+      "$(field rps "$line")" "$(field p50_ms "$line")" "$(field p99_ms "$line")" \
+      "$(( $(field errors "$line") + $(field socket_errors "$line") ))" "$on_requests" "$load_before"
+  done
+done
+
+stop_keycloak
+trap - EXIT
+
+# --- 6. Report ------------------------------------------------------------------------------------------------------
+COMMAND="bench/run.sh $*"
+export DURATION WARMUP CONNECTIONS THREADS KEYS_PER_USER KEYCLOAK_VERSION LATCHKEY_VERSION HEAP USERS_CACHE \
+  FLUSH_SECONDS COMMAND QUICK
+python3 "$BENCH/report.py" "$RESULTS_TSV" "$DATA/creation.tsv" "$KC_HOME" "$BENCH/RESULTS.md"
+if [ ${#PROFILES[@]} -gt 0 ]; then
+  for jfr in "${PROFILES[@]}"; do
+    say "Profile $(basename "$jfr")"
+    python3 "$BENCH/jfr_top.py" "$jfr" | tee "${jfr%.jfr}.txt"
+  done
+fi

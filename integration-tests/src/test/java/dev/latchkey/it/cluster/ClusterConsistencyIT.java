@@ -1,0 +1,140 @@
+package dev.latchkey.it.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.latchkey.it.support.Json;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What one node changes, the other node's caches follow within a second: Keycloak invalidates the realm and user
+ * cache entries cluster-wide, and Latchkey reads keys, roles and settings only through those caches.
+ * Each test first makes both nodes cache the user (a validation on each), so a stale cache would show.
+ */
+@ClusterIT
+class ClusterConsistencyIT {
+
+    private static final Duration ONE_SECOND = Duration.ofSeconds(1);
+
+    private NodeClient node1;
+    private NodeClient node2;
+    private ClusterRealm realm;
+
+    @BeforeEach
+    void setUp(KeycloakCluster cluster) {
+        node1 = new NodeClient(cluster.node1());
+        node2 = new NodeClient(cluster.node2());
+        realm = new ClusterRealm(node1, "cluster", false, "ann");
+    }
+
+    @AfterEach
+    void tearDown() {
+        realm.close();
+    }
+
+    @Test
+    @DisplayName("Given a key created through node 1, then node 2 accepts it")
+    void createdOnOneValidOnTwo() {
+        String token1 = realm.tokenOf(node1, "ann");
+        String first = realm.createKey(node1, token1, "first").path("key").asText();
+        assertThat(realm.isActive(node2, first)).isTrue();
+
+        JsonNode second = realm.createKey(node1, token1, "second");
+        String key = second.path("key").asText();
+
+        Await.within(ONE_SECOND, "key created on node 1 accepted by node 2", () -> realm.isActive(node2, key));
+        JsonNode answer = realm.validate(node2, key).expectStatus(200).json();
+        assertThat(answer.path("key_id").asText()).isEqualTo(second.path("id").asText());
+        assertThat(answer.path("username").asText()).isEqualTo("ann");
+    }
+
+    @Test
+    @DisplayName("Given a key deleted through node 2, then node 1 refuses it within one second")
+    void deletedOnTwoRefusedOnOne() {
+        JsonNode created = realm.createKey(node1, realm.tokenOf(node1, "ann"), "doomed");
+        String key = created.path("key").asText();
+        assertThat(realm.isActive(node1, key)).isTrue();
+        assertThat(realm.isActive(node2, key)).isTrue();
+
+        node2.me("DELETE", realm.name(), "/api-keys/" + created.path("id").asText(), realm.tokenOf(node2, "ann"), null)
+                .expectStatus(204);
+
+        Await.within(ONE_SECOND, "key deleted on node 2 refused by node 1", () -> !realm.isActive(node1, key));
+        assertThat(realm.isActive(node2, key)).isFalse();
+    }
+
+    @Test
+    @DisplayName("Given the API-access role removed through node 1, then node 2 refuses the user's keys within one second")
+    void roleRemovedOnOneRefusedOnTwo() {
+        String key = realm.createKey(node1, realm.tokenOf(node1, "ann"), "role-bound").path("key").asText();
+        assertThat(realm.isActive(node1, key)).isTrue();
+        assertThat(realm.isActive(node2, key)).isTrue();
+
+        realm.removeRole(node1, realm.userId(node1, "ann"));
+
+        Await.within(ONE_SECOND, "role removed on node 1, key refused by node 2", () -> !realm.isActive(node2, key));
+        assertThat(realm.isActive(node1, key)).isFalse();
+    }
+
+    @Test
+    @DisplayName("Given API keys switched off through one node, then both refuse; on again through the other, both accept")
+    void switchedOffAndOnAcrossNodes() {
+        String key = realm.createKey(node1, realm.tokenOf(node1, "ann"), "switch").path("key").asText();
+        assertThat(realm.isActive(node1, key)).isTrue();
+        assertThat(realm.isActive(node2, key)).isTrue();
+
+        realm.keysEnabled(node2, false);
+        Await.within(ONE_SECOND, "keys off on node 2, refused by node 2", () -> !realm.isActive(node2, key));
+        Await.within(ONE_SECOND, "keys off on node 2, refused by node 1", () -> !realm.isActive(node1, key));
+
+        realm.keysEnabled(node1, true);
+        Await.within(ONE_SECOND, "keys on again on node 1, accepted by node 1", () -> realm.isActive(node1, key));
+        Await.within(ONE_SECOND, "keys on again on node 1, accepted by node 2", () -> realm.isActive(node2, key));
+    }
+
+    @Test
+    @DisplayName("Given 12 concurrent creates through both nodes with room for 3, then exactly 3 succeed: the limit holds cluster-wide")
+    void limitHoldsAcrossNodes() throws Exception {
+        node1.admin("PUT", "/realms/" + realm.name() + "/latchkey/settings", Json.object().put("maxKeysPerUser", 3))
+                .expectStatus(200);
+        Map<NodeClient, String> tokens = Map.of(node1, realm.tokenOf(node1, "ann"), node2, realm.tokenOf(node2, "ann"));
+        String expiresAt = LocalDate.now(ZoneOffset.UTC).plusDays(1).toString();
+        List<Callable<Integer>> creates = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            NodeClient node = i % 2 == 0 ? node1 : node2;
+            String name = "race-" + i;
+            creates.add(() -> node.me("POST", realm.name(), "/api-keys", tokens.get(node),
+                    Map.of("name", name, "expiresAt", expiresAt)).status());
+        }
+        Map<Integer, Integer> byStatus = new HashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        try {
+            for (Future<Integer> result : pool.invokeAll(creates)) {
+                byStatus.merge(result.get(), 1, Integer::sum);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(byStatus).containsOnlyKeys(201, 409);
+        assertThat(byStatus.get(201)).isEqualTo(3);
+        for (NodeClient node : List.of(node1, node2)) {
+            Await.within(ONE_SECOND, node.name() + " lists the 3 keys", () -> node.me("GET", realm.name(), "/api-keys",
+                    tokens.get(node), null).expectStatus(200).json().size() == 3);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package dev.latchkey.it.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.latchkey.it.support.HttpResult;
+import dev.latchkey.it.support.Json;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * PostgreSQL stops while both nodes run. What the caches can answer is answered (200); what needs the database is a
+ * clean JSON 503 with Retry-After, never a 500 or a stack trace; when PostgreSQL is back, everything works again
+ * without a restart, and every key is still there.
+ */
+@ClusterIT
+class DatabaseOutageIT {
+
+    private KeycloakCluster cluster;
+    private NodeClient node1;
+    private NodeClient node2;
+    private ClusterRealm realm;
+
+    @BeforeEach
+    void setUp(KeycloakCluster cluster) {
+        this.cluster = cluster;
+        node1 = new NodeClient(cluster.node1());
+        node2 = new NodeClient(cluster.node2());
+        realm = new ClusterRealm(node1, "outage", true, "ann", "ben");
+    }
+
+    @AfterEach
+    void tearDown() {
+        cluster.postgres().start();
+        realm.close();
+    }
+
+    @Test
+    @DisplayName("Given PostgreSQL stopped, then validation and self-service answer from the caches or with a clean "
+            + "JSON 503, and recover by themselves when it is back, with no key lost")
+    void outage() {
+        String token1 = realm.tokenOf(node1, "ann");
+        String token2 = realm.tokenOf(node2, "ann");
+        JsonNode key1 = realm.createKey(node1, token1, "made-on-1");
+        JsonNode key2 = realm.createKey(node2, token2, "made-on-2");
+        String orphanKey = realm.createKey(node1, realm.tokenOf(node1, "ben"), "orphan").path("key").asText();
+        node1.admin("DELETE", "/realms/" + realm.name() + "/users/" + realm.userId(node1, "ben"), null).expectStatus(204);
+        for (NodeClient node : List.of(node1, node2)) {
+            assertThat(realm.isActive(node, key1.path("key").asText())).isTrue();
+            assertThat(realm.isActive(node, key2.path("key").asText())).isTrue();
+        }
+        node1.me("GET", realm.name(), "/api-keys", token1, null).expectStatus(200);
+        node2.me("GET", realm.name(), "/api-keys", token2, null).expectStatus(200);
+
+        cluster.postgres().stop();
+        List<HttpResult> answers = new ArrayList<>();
+        List<HttpResult> needDatabase = new ArrayList<>();
+        try {
+            for (NodeClient node : List.of(node1, node2)) {
+                String token = node == node1 ? token1 : token2;
+                answers.add(realm.validate(node, key1.path("key").asText()));
+                answers.add(realm.validate(node, key2.path("key").asText()));
+                answers.add(realm.validate(node, "lk_malformed"));
+                answers.add(node.me("GET", realm.name(), "/api-keys", token, null));
+                answers.add(node.me("GET", realm.name(), "/api-keys/info", token, null));
+                needDatabase.add(realm.validate(node, orphanKey));
+                needDatabase.add(node.me("POST", realm.name(), "/api-keys", token,
+                        Map.of("name", "during-outage-" + node.name(), "expiresAt", inDays(30))));
+                needDatabase.add(node.me("DELETE", realm.name(), "/api-keys/" + key1.path("id").asText(), token, null));
+            }
+        } finally {
+            cluster.postgres().start();
+        }
+        answers.forEach(answer -> System.out.println("during the outage: " + answer));
+        needDatabase.forEach(answer -> System.out.println("during the outage: " + answer));
+
+        SoftAssertions soft = new SoftAssertions();
+        for (HttpResult answer : answers) {
+            soft.assertThat(answer.status()).as("%s", answer).isIn(200, 503);
+            if (answer.status() == 503) {
+                assertCleanUnavailable(soft, answer);
+            }
+        }
+        for (HttpResult answer : needDatabase) {
+            soft.assertThat(answer.status()).as("%s", answer).isEqualTo(503);
+            assertCleanUnavailable(soft, answer);
+        }
+        soft.assertAll();
+
+        Await.within(Duration.ofSeconds(30), "self-service works again", () -> node1.me("POST", realm.name(),
+                "/api-keys", token1, Map.of("name", "after-outage", "expiresAt", inDays(30))).status() == 201);
+        for (NodeClient node : List.of(node1, node2)) {
+            String token = node == node1 ? token1 : token2;
+            JsonNode listed = node.me("GET", realm.name(), "/api-keys", token, null).expectStatus(200).json();
+            assertThat(Json.texts(listed, "name")).containsExactlyInAnyOrder("made-on-1", "made-on-2", "after-outage");
+            assertThat(realm.isActive(node, key1.path("key").asText())).isTrue();
+            assertThat(realm.isActive(node, key2.path("key").asText())).isTrue();
+            assertThat(realm.isActive(node, orphanKey)).isFalse();
+        }
+    }
+
+    private static void assertCleanUnavailable(SoftAssertions soft, HttpResult answer) {
+        soft.assertThat(answer.contentType()).as("%s", answer).startsWith("application/json");
+        soft.assertThat(answer.header("Retry-After")).as("Retry-After of %s", answer).isPresent();
+        soft.assertThat(answer.body()).as("%s", answer).doesNotContain("Exception").doesNotContain("\tat ");
+        if (answer.contentType().startsWith("application/json")) {
+            soft.assertThat(answer.json().path("error").asText()).as("%s", answer).isEqualTo("temporarily_unavailable");
+        }
+    }
+
+    private static String inDays(int days) {
+        return LocalDate.now(ZoneOffset.UTC).plusDays(days).toString();
+    }
+}

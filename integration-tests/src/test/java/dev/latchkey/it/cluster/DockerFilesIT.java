@@ -1,0 +1,70 @@
+package dev.latchkey.it.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * No Docker engine runs here, so docker/ is held to the cluster tests instead: the image is built with the options
+ * the tests build with, and compose starts every node with the options the tests start them with. Reads files only;
+ * needs no server.
+ */
+class DockerFilesIT {
+
+    private final Path docker = ClusterSettings.dockerDirectory();
+
+    @Test
+    @DisplayName("Given the Dockerfile, then it builds on the tested Keycloak version with the tested build options and jar")
+    void dockerfileMatchesTheTestedBuild() throws IOException {
+        String dockerfile = Files.readString(docker.resolve("Dockerfile"));
+        String keycloakVersion = ClusterSettings.fromSystemProperties().keycloakDist().getFileName().toString()
+                .replace("keycloak-", "");
+
+        assertThat(dockerfile).contains("quay.io/keycloak/keycloak:" + keycloakVersion + "\n");
+        assertThat(dockerfile).contains("RUN /opt/keycloak/bin/kc.sh " + String.join(" ", ClusterOptions.BUILD) + "\n");
+        assertThat(dockerfile).contains("COPY --chown=keycloak:keycloak providers/target/" + latchkeyJar() + " ");
+        assertThat(Files.readString(docker.resolve("Dockerfile.dockerignore"))).contains("!providers/target/" + latchkeyJar());
+    }
+
+    @Test
+    @DisplayName("Given compose.yaml, then PostgreSQL and two nodes start with the tested options and default discovery")
+    void composeMatchesTheTestedCluster() throws IOException {
+        String compose = Files.readString(docker.resolve("compose.yaml"));
+        String command = ClusterOptions.START.stream().map(option -> "\"" + option + "\"")
+                .collect(Collectors.joining(", ", "command: [", "]"));
+
+        assertThat(compose).contains(command);
+        assertThat(occurrences(compose, "<<: *keycloak")).as("Keycloak services").isEqualTo(2);
+        assertThat(compose).contains("KC_DB_URL: jdbc:postgresql://postgres:5432/" + ClusterOptions.DB_NAME);
+        assertThat(compose).contains("KC_DB_USERNAME: " + ClusterOptions.DB_USERNAME);
+        assertThat(compose).contains("image: postgres:17");
+        // discovery stays Keycloak's default (jdbc-ping), as in the tests
+        assertThat(compose).doesNotContainIgnoringCase("cache-stack").doesNotContain("KC_CACHE_STACK");
+    }
+
+    private String latchkeyJar() throws IOException {
+        try (Stream<Path> files = Files.list(ClusterSettings.fromSystemProperties().providersDir())) {
+            List<String> jars = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".jar")).toList();
+            assertThat(jars).hasSize(1);
+            return jars.get(0);
+        }
+    }
+
+    private static int occurrences(String text, String part) {
+        Matcher matcher = Pattern.compile(Pattern.quote(part)).matcher(text);
+        int count = 0;
+        while (matcher.find()) {
+            count++;
+        }
+        return count;
+    }
+}
