@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Prints the benchmark table and summary line, and writes bench/RESULTS.md (called by run.sh).
 
-Usage: report.py RESULTS_TSV CREATION_TSV KC_HOME RESULTS_MD   (run settings come from the environment)
+Usage: report.py RESULTS_TSV CREATION_TSV WARMUP_TSV RESULTS_MD   (run settings come from the environment)
 """
 import datetime
 import os
@@ -44,11 +44,13 @@ def machine():
 
 
 def main():
-    results_tsv, creation_tsv, kc_home, out = sys.argv[1:5]
+    results_tsv, creation_tsv, warmup_tsv, out = sys.argv[1:5]
     env = os.environ
     rows = [line.rstrip("\n").split("\t") for line in open(results_tsv) if line.strip()]
     creation = [line.rstrip("\n").split("\t") for line in open(creation_tsv) if line.strip()] \
         if os.path.exists(creation_tsv) else []
+    warmup = [line.rstrip("\n").split("\t") for line in open(warmup_tsv) if line.strip()] \
+        if os.path.exists(warmup_tsv) else []
     by = {}
     for realm, keys, target, rps, p50, p99, errors, socket_errors, sql_req, sql_all, load in rows:
         by[(realm, target)] = dict(realm=realm, keys=int(keys), target=target, rps=float(rps), p50=float(p50),
@@ -112,8 +114,9 @@ def main():
     print(summary)
 
     java_version = re.search(r"java\.runtime\.version = (\S+)", run_java_props())
-    git = run("git", "-C", os.path.dirname(out), "rev-parse", "--short", "HEAD")
-    dirty = run("git", "-C", os.path.dirname(out), "status", "--porcelain", "--", "../providers/src")
+    repo = os.path.dirname(os.path.dirname(os.path.abspath(out)))
+    git = run("git", "-C", repo, "rev-parse", "--short", "HEAD")
+    dirty = run("git", "-C", repo, "status", "--porcelain", "--", "providers/src", "themes/src")
     wrk_version = run("sh", "-c", "wrk --version 2>&1 | head -n 1").split(" Copyright")[0]
     quick = env.get("QUICK") == "true"
 
@@ -139,7 +142,7 @@ def main():
               % (env.get("KEYCLOAK_VERSION"), env.get("HEAP"), env.get("USERS_CACHE")))
     md.append("| Java | %s |" % (java_version.group(1) if java_version else "?"))
     md.append("| Latchkey | %s, commit %s%s |" % (env.get("LATCHKEY_VERSION"), git,
-                                                  " + uncommitted changes in providers/src" if dirty else ""))
+                                                  " + uncommitted changes in providers/src or themes/src" if dirty else ""))
     md.append("| load generator | %s on the same machine: %s threads, %s connections, %s s per target after %s s "
               "of warm-up, keep-alive |" % (wrk_version, env.get("THREADS"), env.get("CONNECTIONS"),
                                             env.get("DURATION"), env.get("WARMUP")))
@@ -172,8 +175,22 @@ def main():
     md.append("")
     for realm, keys in realms:
         v = by[(realm, "validate")]
-        md.append("- %s keys: %d statements during %s s of valid-key validation (%d requests)."
-                  % (format(keys, ","), v["sql_all"], env.get("DURATION"), round(v["rps"] * float(env.get("DURATION", "0")))))
+        md.append("- %s keys: **%d** statements during %s s of valid-key validation (about %s requests)."
+                  % (format(keys, ","), v["sql_all"], env.get("DURATION"),
+                     format(round(v["rps"] * float(env.get("DURATION", "0"))), ",")))
+    md.append("")
+    if warmup:
+        md.append("Warm-up walks over all keys (statements include the last-use writes made after each walk):")
+        md.append("")
+        md.append("| realm | walk | validations | SQL on request threads | SQL in all |")
+        md.append("|---|---:|---:|---:|---:|")
+        for realm, cycle, sent, on_requests, total in warmup:
+            md.append("| %s | %s | %s | %s | %s |" % (realm, cycle, format(int(sent), ","),
+                                                     format(int(on_requests), ","), format(int(total), ",")))
+        md.append("")
+    md.append("Statements in the other runs come from the targets themselves: a key naming a user that does not "
+              "exist costs one user lookup in the database per request (Keycloak's user cache does not remember "
+              "misses).")
     md.append("")
     if creation:
         md.append("## Creating the keys")

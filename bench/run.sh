@@ -233,11 +233,17 @@ check_answer() { # realm path form-token expected-text
   grep -qF "$4" <<<"$body" || die "$1: expected $4 from $2, got: ${body:0:300}"
 }
 
+if $PROFILE && [ -n "$JAVA_PID" ]; then
+  # A JVM's first flight recording costs seconds of CPU; take that hit now, not in a measured run.
+  jcmd "$JAVA_PID" JFR.start name=prime settings=profile >/dev/null && sleep 3 && jcmd "$JAVA_PID" JFR.stop name=prime >/dev/null
+fi
+
 : >"$RESULTS_TSV"
+: >"$WORK/warmup.tsv"
 PROFILES=()
 for keys in $SCALES; do
   realm=$(realm_name "$keys")
-  say "Realm $realm ($keys keys, $KEYS_PER_USER per user)"
+  say "Realm $realm ($keys keys, $KEYS_PER_USER per user): checks and warm-up"
   # An access token of a user session, from a client whose audience mapper adds bench-service to the audience.
   token=$(curl -fs -d grant_type=password -d client_id=bench-app -d username=bench-login \
       -d password=bench-login-password -d scope=openid "$BASE/realms/$realm/protocol/openid-connect/token" \
@@ -268,11 +274,17 @@ for keys in $SCALES; do
     done
     wait_for_quiet_database
     read -r on_requests all <<<"$(sql_between "$before" "$(log_size)")"
+    printf '%s\t%s\t%s\t%s\t%s\n' "$realm" "$cycle" "$sent" "$on_requests" "$all" >>"$WORK/warmup.tsv"
     echo "    warm-up walk $cycle: $sent validations, SQL statements: $on_requests on request threads, $all in all (load $(load))"
     [ "$all" -eq 0 ] && break
   done
+done
 
-  for target in ceiling introspect validate badsum revoked nouser; do
+# Each target is measured on every realm in turn, so that the realms' figures are taken close together in time.
+say "Measuring: $THREADS threads, $CONNECTIONS connections, ${WARMUP} s warm-up + ${DURATION} s per target"
+for target in ceiling introspect validate badsum revoked nouser; do
+  for keys in $SCALES; do
+    realm=$(realm_name "$keys")
     target_env "$target" "$realm"
     run_wrk "$WARMUP" 0 >/dev/null
     sleep 1
@@ -292,9 +304,9 @@ for keys in $SCALES; do
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$realm" "$keys" "$target" "$(field rps "$line")" \
       "$(field p50_ms "$line")" "$(field p99_ms "$line")" "$(field errors "$line")" "$(field socket_errors "$line")" \
       "$on_requests" "$all" "$load_before" >>"$RESULTS_TSV"
-    printf '    %-10s %9s req/s  p50 %7s ms  p99 %7s ms  errors %s  SQL %s  (load before: %s)\n' "$target" \
-      "$(field rps "$line")" "$(field p50_ms "$line")" "$(field p99_ms "$line")" \
-      "$(( $(field errors "$line") + $(field socket_errors "$line") ))" "$on_requests" "$load_before"
+    printf '    %-11s %-10s %9s req/s  p50 %7s ms  p99 %7s ms  errors %s  SQL %s  (load before: %s)\n' "$realm" \
+      "$target" "$(field rps "$line")" "$(field p50_ms "$line")" "$(field p99_ms "$line")" \
+      "$(( $(field errors "$line") + $(field socket_errors "$line") ))" "$all" "$load_before"
   done
 done
 
@@ -305,7 +317,7 @@ trap - EXIT
 COMMAND="bench/run.sh $*"
 export DURATION WARMUP CONNECTIONS THREADS KEYS_PER_USER KEYCLOAK_VERSION LATCHKEY_VERSION HEAP USERS_CACHE \
   FLUSH_SECONDS COMMAND QUICK
-python3 "$BENCH/report.py" "$RESULTS_TSV" "$DATA/creation.tsv" "$KC_HOME" "$BENCH/RESULTS.md"
+python3 "$BENCH/report.py" "$RESULTS_TSV" "$DATA/creation.tsv" "$WORK/warmup.tsv" "$BENCH/RESULTS.md"
 if [ ${#PROFILES[@]} -gt 0 ]; then
   for jfr in "${PROFILES[@]}"; do
     say "Profile $(basename "$jfr")"

@@ -251,6 +251,20 @@ test.describe("API keys", () => {
     await expect(page.getByTestId("latchkey-create-api-key-error")).toContainText("maximum number of active API keys");
   });
 
+  test("keyboard only: open the tab, create a key, close the dialog", async ({ page }) => {
+    await openProfile(page);
+    await page.getByTestId("latchkey-tab-api-keys").focus();
+    await page.keyboard.press("Enter");
+    await page.getByTestId("latchkey-create-api-key").focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByTestId("latchkey-api-key-name")).toBeFocused();
+    await page.keyboard.type("keyboard-key");
+    await page.keyboard.press("Enter");
+    await expect(page.getByTestId("latchkey-new-api-key-warning")).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(page.getByTestId("latchkey-api-key-keyboard-key")).toBeVisible();
+  });
+
   test("delete asks for confirmation", async ({ page }) => {
     await openProfile(page, "#api-keys");
     const row = page.getByTestId("latchkey-api-key-old-script");

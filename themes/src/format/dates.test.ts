@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   addDays,
   expiresSoon,
+  firstDayOfWeek,
   formatDateTime,
   formatDay,
   listTimeZones,
@@ -55,6 +56,12 @@ describe("dates", () => {
     expect(relativeTime("2026-11-28T00:30:00Z", "de", NOW)).toBe("morgen");
     expect(relativeTime("2026-11-27T04:30:00Z", "fr", NOW)).toBe("dans 5 heures");
     expect(relativeTime("2026-11-26T23:40:00Z", "en", NOW)).toBe("in 1 hour");
+  });
+
+  it("starts the week where the language does", () => {
+    expect(firstDayOfWeek("de")).toBe(1);
+    expect(firstDayOfWeek("en-US")).toBe(0);
+    expect(firstDayOfWeek("not a locale")).toBe(0);
   });
 
   it("lists IANA zones with UTC and names offsets", () => {

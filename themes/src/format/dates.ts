@@ -135,3 +135,17 @@ export function relativeTime(iso: string, locale: string, now: Date = new Date()
   const hours = Math.trunc(left / HOUR_MS);
   return format.format(hours === 0 ? Math.sign(left) || 1 : hours, "hour");
 }
+
+type WeekInfo = { firstDay: number };
+type LocaleWithWeekInfo = Intl.Locale & { getWeekInfo?: () => WeekInfo; weekInfo?: WeekInfo };
+
+/** First day of the week for a calendar: 0 = Sunday ... 6 = Saturday (Sunday where the browser cannot tell). */
+export function firstDayOfWeek(locale: string): number {
+  try {
+    const intlLocale = new Intl.Locale(locale) as LocaleWithWeekInfo;
+    const info = intlLocale.getWeekInfo?.() ?? intlLocale.weekInfo;
+    return info ? info.firstDay % 7 : 0;
+  } catch {
+    return 0;
+  }
+}

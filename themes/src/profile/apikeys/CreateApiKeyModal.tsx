@@ -18,7 +18,7 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 
 import { createApiKey, type ApiKeyInfo, type CreatedApiKey } from "../../api/apiKeys";
-import { addDays, parseDay, todayIn } from "../../format/dates";
+import { addDays, firstDayOfWeek, parseDay, todayIn } from "../../format/dates";
 import { describeError, type ShownError } from "../errors";
 import { useFormat } from "../ProfileSettings";
 
@@ -173,12 +173,14 @@ const CreateForm = ({ info, onCreated, onClose }: Props) => {
             dateParse={fromDay}
             placeholder="YYYY-MM-DD"
             locale={format.locale}
+            weekStart={firstDayOfWeek(format.locale)}
             rangeStart={fromDay(today)}
             validators={[(date) => (toDay(date) > lastDay ? t("latchkeyExpirationTooLate", { date: format.day(lastDay), days: info.maxLifetimeDays }) : "")]}
             invalidFormatText={t("latchkeyExpirationInvalid")}
             buttonAriaLabel={t("latchkeyChooseDate")}
             inputProps={{ id: "latchkey-api-key-expiration", "data-testid": "latchkey-api-key-expiration" } as object}
             appendTo={() => document.body}
+            popoverProps={{ position: "right", enableFlip: true }}
           />
           <FormHelperText>
             <HelperText>
