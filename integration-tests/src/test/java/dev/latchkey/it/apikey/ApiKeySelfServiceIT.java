@@ -275,6 +275,17 @@ class ApiKeySelfServiceIT {
     }
 
     @Test
+    @DisplayName("Given the account console's own token (manage-account, no view-profile), then every call works")
+    void accountConsoleToken(TokenClient tokens) {
+        String console = tokens.loginToAccountConsole(realm.name(), owner.username(), owner.password()).accessToken();
+
+        realm.info(console).expectStatus(200);
+        JsonNode created = realm.createKey(console, "from the console");
+        assertThat(realm.list(console).expectStatus(200).json()).hasSize(1);
+        realm.delete(console, created.path("id").asText()).expectStatus(204);
+    }
+
+    @Test
     @DisplayName("Given a token from another realm, then 401")
     void tokenOfAnotherRealm(KeycloakServer server, AdminClient admin, TokenClient tokens) {
         try (ApiKeyRealm other = new ApiKeyRealm(server, admin, tokens)) {

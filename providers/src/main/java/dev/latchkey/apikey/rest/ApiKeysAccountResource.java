@@ -3,6 +3,7 @@ package dev.latchkey.apikey.rest;
 import dev.latchkey.apikey.ApiKeyAccess;
 import dev.latchkey.apikey.ApiKeyService;
 import dev.latchkey.apikey.CreatedApiKey;
+import dev.latchkey.common.AccountRoleCheck;
 import dev.latchkey.common.DatabaseUnavailable;
 import dev.latchkey.common.JsonResponses;
 import dev.latchkey.common.LatchkeyError;
@@ -43,7 +44,8 @@ public final class ApiKeysAccountResource {
     @Path("info")
     @Produces(MediaType.APPLICATION_JSON)
     public Response info() {
-        requireRole(AccountRoles.VIEW_PROFILE);
+        // Keycloak's account console token carries manage-account but not view-profile; its own API accepts either.
+        AccountRoleCheck.requireOneOf(auth, AccountRoles.VIEW_PROFILE, AccountRoles.MANAGE_ACCOUNT);
         return DatabaseUnavailable.guard(() -> {
             ApiKeySettings settings = service.settings();
             return JsonResponses.ok(new ApiKeyInfoRepresentation(settings.enabled(), settings.maxLifetimeDays(),
@@ -55,7 +57,7 @@ public final class ApiKeysAccountResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response list() {
-        requireRole(AccountRoles.VIEW_PROFILE);
+        AccountRoleCheck.requireOneOf(auth, AccountRoles.VIEW_PROFILE, AccountRoles.MANAGE_ACCOUNT);
         long now = Time.currentTimeMillis();
         List<ApiKeyRepresentation> keys = DatabaseUnavailable.guard(
                 () -> service.list(user).stream().map(key -> ApiKeyRepresentation.of(key, now)).toList());
@@ -66,7 +68,7 @@ public final class ApiKeysAccountResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response create(CreateApiKeyRequest request) {
-        requireRole(AccountRoles.MANAGE_ACCOUNT);
+        AccountRoleCheck.requireOneOf(auth, AccountRoles.MANAGE_ACCOUNT);
         if (request == null) {
             throw LatchkeyError.badRequest("A JSON body with name and expiresAt is required");
         }
@@ -79,14 +81,8 @@ public final class ApiKeysAccountResource {
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") String id) {
-        requireRole(AccountRoles.MANAGE_ACCOUNT);
+        AccountRoleCheck.requireOneOf(auth, AccountRoles.MANAGE_ACCOUNT);
         DatabaseUnavailable.run(() -> service.delete(user, id, null));
         return Response.noContent().build();
-    }
-
-    private void requireRole(String accountRole) {
-        if (!auth.hasClientRole(auth.getClient(), accountRole)) {
-            throw LatchkeyError.forbidden("insufficient_scope", "The token lacks the account role '" + accountRole + "'");
-        }
     }
 }
