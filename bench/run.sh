@@ -282,6 +282,7 @@ done
 
 # Each target is measured on every realm in turn, so that the realms' figures are taken close together in time.
 say "Measuring: $THREADS threads, $CONNECTIONS connections, ${WARMUP} s warm-up + ${DURATION} s per target"
+echo "    SQL a/b: statements logged on request threads / on any thread during the measured run"
 for target in ceiling introspect validate badsum revoked nouser; do
   for keys in $SCALES; do
     realm=$(realm_name "$keys")
@@ -304,9 +305,9 @@ for target in ceiling introspect validate badsum revoked nouser; do
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$realm" "$keys" "$target" "$(field rps "$line")" \
       "$(field p50_ms "$line")" "$(field p99_ms "$line")" "$(field errors "$line")" "$(field socket_errors "$line")" \
       "$on_requests" "$all" "$load_before" >>"$RESULTS_TSV"
-    printf '    %-11s %-10s %9s req/s  p50 %7s ms  p99 %7s ms  errors %s  SQL %s  (load before: %s)\n' "$realm" \
-      "$target" "$(field rps "$line")" "$(field p50_ms "$line")" "$(field p99_ms "$line")" \
-      "$(( $(field errors "$line") + $(field socket_errors "$line") ))" "$all" "$load_before"
+    printf '    %-11s %-10s %9s req/s  p50 %7s ms  p99 %7s ms  errors %s  SQL %s/%s  (load before: %s)\n' \
+      "$realm" "$target" "$(field rps "$line")" "$(field p50_ms "$line")" "$(field p99_ms "$line")" \
+      "$(( $(field errors "$line") + $(field socket_errors "$line") ))" "$on_requests" "$all" "$load_before"
   done
 done
 
