@@ -162,7 +162,7 @@ say "Starting Keycloak $KEYCLOAK_VERSION (kc.sh start --optimized) on $BASE; loa
 # unrotated file, so that counting by byte offset is exact.
 "$KC_HOME/bin/kc.sh" start --optimized --http-enabled=true --hostname-strict=false \
   --http-host=127.0.0.1 --http-port="$PORT" --http-management-port="$MGMT_PORT" \
-  --cache-embedded-users-max-count="$USERS_CACHE" \
+  --cache-embedded-users-max-count="$USERS_CACHE" --cache-embedded-network-bind-address=127.0.0.1 \
   --log=console --log-level=INFO,org.hibernate.SQL:debug \
   --spi-realm-restapi-extension--latchkey--last-used-flush-seconds="$FLUSH_SECONDS" \
   >"$SERVER_LOG" 2>&1 &

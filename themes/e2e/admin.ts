@@ -1,12 +1,28 @@
-import { request, type APIRequestContext } from "@playwright/test";
+import { request, type APIRequestContext, type Page } from "@playwright/test";
 
 // Just enough of Keycloak's admin REST API to give each test a realm of its own and remove it afterwards.
 
-const baseURL = process.env.KEYCLOAK_URL ?? "http://localhost:8181";
+export const baseURL = process.env.KEYCLOAK_URL ?? "http://localhost:8181";
 const adminUser = process.env.KEYCLOAK_ADMIN ?? "admin";
 const adminPassword = process.env.KEYCLOAK_ADMIN_PASSWORD ?? "admin";
 
-export type TestUser = { username: string; password: string; groups?: string[]; realmRoles?: string[] };
+export type TestUser = {
+  username: string;
+  password: string;
+  groups?: string[];
+  realmRoles?: string[];
+  clientRoles?: Record<string, string[]>;
+};
+
+/** The confidential client each realm gets, for validating keys at the introspection endpoint. */
+export const resourceServer = { clientId: "inventory-api", secret: "inventory-api-secret" };
+
+export type RealmOptions = {
+  /** realm attributes over the defaults below (API keys on, 90 days, 3 keys) */
+  attributes?: Record<string, string>;
+  /** `keycloak.v3` for the stock console; default `latchkey` */
+  accountTheme?: string;
+};
 
 async function adminApi(): Promise<APIRequestContext> {
   const anonymous = await request.newContext({ baseURL });
@@ -19,48 +35,77 @@ async function adminApi(): Promise<APIRequestContext> {
   return request.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${token}` } });
 }
 
-/** Creates a realm with the latchkey account theme, API keys on, role `api-access` through group /engineering/devs. */
-export async function createRealm(name: string, users: TestUser[], attributes: Record<string, string> = {}) {
+async function ok(what: string, response: { ok(): boolean; status(): number; text(): Promise<string> }) {
+  if (!response.ok()) throw new Error(`${what} failed: ${response.status()} ${await response.text()}`);
+}
+
+const realmPath = (realm: string) => `/admin/realms/${encodeURIComponent(realm)}`;
+
+/**
+ * Creates a realm with the latchkey account theme, four languages, API keys on, role `api-access` through group
+ * /engineering/devs, a client role `inventory-api/reader`, the organization "Wonderland" (every user a member), the
+ * `timezone` user-profile attribute and the confidential client {@link resourceServer}.
+ */
+export async function createRealm(name: string, users: TestUser[], options: RealmOptions = {}) {
   const api = await adminApi();
-  const response = await api.post("/admin/realms", {
-    data: {
-      realm: name,
-      enabled: true,
-      accountTheme: "latchkey",
-      internationalizationEnabled: true,
-      supportedLocales: ["en", "fr", "de", "es"],
-      defaultLocale: "en",
-      passwordPolicy: "length(10) and digits(1) and notUsername",
-      attributes: {
-        "latchkey.apiKeys.enabled": "true",
-        "latchkey.apiKeys.maxLifetimeDays": "90",
-        "latchkey.apiKeys.maxKeysPerUser": "3",
-        ...attributes,
-      },
-      roles: { realm: [{ name: "api-access", description: "May create personal API keys" }] },
-      groups: [{ name: "engineering", subGroups: [{ name: "devs", realmRoles: ["api-access"] }] }],
-      users: users.map((user) => ({
-        username: user.username,
+  await ok(
+    `creating realm ${name}`,
+    await api.post("/admin/realms", {
+      data: {
+        realm: name,
         enabled: true,
-        email: `${user.username}@example.com`,
-        emailVerified: true,
-        firstName: user.username[0].toUpperCase() + user.username.slice(1),
-        lastName: "Tester",
-        credentials: [{ type: "password", value: user.password, temporary: false }],
-        groups: user.groups ?? [],
-        // an imported user gets only the roles listed; the default roles carry the account client's roles
-        realmRoles: [`default-roles-${name}`, ...(user.realmRoles ?? [])],
-      })),
-    },
-  });
-  if (!response.ok()) throw new Error(`creating realm ${name} failed: ${response.status()} ${await response.text()}`);
+        accountTheme: options.accountTheme ?? "latchkey",
+        internationalizationEnabled: true,
+        supportedLocales: ["en", "fr", "de", "es"],
+        defaultLocale: "en",
+        organizationsEnabled: true,
+        passwordPolicy: "length(10) and digits(1) and notUsername",
+        attributes: {
+          "latchkey.apiKeys.enabled": "true",
+          "latchkey.apiKeys.maxLifetimeDays": "90",
+          "latchkey.apiKeys.maxKeysPerUser": "3",
+          ...options.attributes,
+        },
+        clients: [
+          {
+            clientId: resourceServer.clientId,
+            enabled: true,
+            publicClient: false,
+            secret: resourceServer.secret,
+            standardFlowEnabled: false,
+            directAccessGrantsEnabled: false,
+            serviceAccountsEnabled: false,
+          },
+        ],
+        roles: {
+          realm: [{ name: "api-access", description: "May create personal API keys" }],
+          client: { [resourceServer.clientId]: [{ name: "reader", description: "Reads the inventory" }] },
+        },
+        groups: [{ name: "engineering", subGroups: [{ name: "devs", realmRoles: ["api-access"] }] }],
+        users: users.map((user) => ({
+          username: user.username,
+          enabled: true,
+          email: `${user.username}@example.com`,
+          emailVerified: true,
+          firstName: user.username[0].toUpperCase() + user.username.slice(1),
+          lastName: "Tester",
+          credentials: [{ type: "password", value: user.password, temporary: false }],
+          groups: user.groups ?? [],
+          // an imported user gets only the roles listed; the default roles carry the account client's roles
+          realmRoles: [`default-roles-${name}`, ...(user.realmRoles ?? [])],
+          clientRoles: user.clientRoles ?? {},
+        })),
+      },
+    }),
+  );
   await declareTimezone(api, name);
+  await addOrganization(api, name, users);
   await api.dispose();
 }
 
 /** The `timezone` user-profile attribute users may edit (docs/CONTRACTS.md), as the demo realm declares it. */
 async function declareTimezone(api: APIRequestContext, realm: string) {
-  const path = `/admin/realms/${encodeURIComponent(realm)}/users/profile`;
+  const path = `${realmPath(realm)}/users/profile`;
   const config = await (await api.get(path)).json();
   config.attributes.push({
     name: "timezone",
@@ -68,12 +113,78 @@ async function declareTimezone(api: APIRequestContext, realm: string) {
     permissions: { view: ["admin", "user"], edit: ["admin", "user"] },
     multivalued: false,
   });
-  const response = await api.put(path, { data: config });
-  if (!response.ok()) throw new Error(`declaring timezone failed: ${response.status()} ${await response.text()}`);
+  await ok("declaring timezone", await api.put(path, { data: config }));
+}
+
+async function addOrganization(api: APIRequestContext, realm: string, users: TestUser[]) {
+  const organizations = `${realmPath(realm)}/organizations`;
+  await ok(
+    "creating the organization",
+    await api.post(organizations, {
+      data: { name: "Wonderland", alias: "wonderland", enabled: true, domains: [{ name: "wonderland.example" }] },
+    }),
+  );
+  const [organization] = await (await api.get(`${organizations}?search=Wonderland&exact=true`)).json();
+  for (const user of users) {
+    const [found] = await (await api.get(`${realmPath(realm)}/users?username=${user.username}&exact=true`)).json();
+    await ok(
+      `adding ${user.username} to the organization`,
+      await api.post(`${organizations}/${organization.id}/members`, { data: JSON.stringify(found.id) , headers: { "Content-Type": "application/json" } }),
+    );
+  }
+}
+
+/**
+ * Configures the test's LDAP server (env `LATCHKEY_LDAP_COMPONENT`: the user-storage component as JSON, from the
+ * Java test that runs the directory) as the realm's READ_ONLY user federation, then imports its users.
+ */
+export async function addLdapFederation(realm: string, displayName: string) {
+  const json = process.env.LATCHKEY_LDAP_COMPONENT;
+  if (!json) throw new Error("LATCHKEY_LDAP_COMPONENT is not set: the LDAP test needs the directory of ProfilePageBrowserIT");
+  const api = await adminApi();
+  const { id: realmId } = await (await api.get(realmPath(realm))).json();
+  const component = JSON.parse(json);
+  component.parentId = realmId;
+  component.name = displayName;
+  component.config.editMode = ["READ_ONLY"];
+  const created = await api.post(`${realmPath(realm)}/components`, { data: component });
+  await ok("creating the LDAP federation", created);
+  const componentId = created.headers()["location"].split("/").pop();
+  const sync = await api.post(`${realmPath(realm)}/user-storage/${componentId}/sync?action=triggerFullSync`);
+  await ok("syncing the LDAP users", sync);
+  const result = await sync.json();
+  if (!(result.added > 0)) throw new Error(`the LDAP sync imported nobody: ${JSON.stringify(result)}`);
+  await api.dispose();
+}
+
+/** `POST /realms/{realm}/latchkey/api-keys/introspect` as {@link resourceServer}, HTTP Basic. */
+export async function introspect(realm: string, key: string): Promise<{ active: boolean; username?: string }> {
+  const api = await request.newContext({ baseURL });
+  const basic = Buffer.from(`${resourceServer.clientId}:${resourceServer.secret}`).toString("base64");
+  const response = await api.post(`/realms/${encodeURIComponent(realm)}/latchkey/api-keys/introspect`, {
+    form: { token: key },
+    headers: { Authorization: `Basic ${basic}` },
+  });
+  await ok("introspection", response);
+  const body = await response.json();
+  await api.dispose();
+  return body;
 }
 
 export async function deleteRealm(name: string) {
   const api = await adminApi();
-  await api.delete(`/admin/realms/${encodeURIComponent(name)}`);
+  const response = await api.delete(realmPath(name));
   await api.dispose();
+  if (!response.ok() && response.status() !== 404) throw new Error(`deleting realm ${name} failed: ${response.status()}`);
+}
+
+/**
+ * Keycloak's login form. With organizations enabled the realm asks for the username first (identity-first login),
+ * then for the password on a second page.
+ */
+export async function logIn(page: Page, user: { username: string; password: string }) {
+  await page.locator("#username").fill(user.username);
+  if (!(await page.locator("#password").isVisible())) await page.locator("#kc-login").click();
+  await page.locator("#password").fill(user.password);
+  await page.locator("#kc-login").click();
 }

@@ -1,16 +1,30 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+
 import { expect, test, type Page } from "@playwright/test";
 
-import { createRealm, deleteRealm } from "./admin";
+import { outputDir } from "./paths";
+import { addLdapFederation, createRealm, deleteRealm, introspect, logIn, type TestUser } from "./admin";
 
-// Against the real Latchkey endpoints: each test gets a realm of its own, deleted afterwards.
+// Against the real server and the real Latchkey endpoints (nothing is mocked): each test gets a realm of its own,
+// deleted afterwards.
 
-const alice = { username: "alice", password: "alice-pass-1", groups: ["/engineering/devs"] };
-const bob = { username: "bob", password: "bob-pass-12" };
+const alice: TestUser = {
+  username: "alice",
+  password: "alice-pass-1",
+  groups: ["/engineering/devs"],
+  clientRoles: { "inventory-api": ["reader"] },
+};
+const bob: TestUser = { username: "bob", password: "bob-pass-12" };
+const screenshots = path.join(outputDir, "screenshots");
 let realm: string;
+
+test.beforeAll(() => {
+  mkdirSync(screenshots, { recursive: true });
+});
 
 test.beforeEach(async ({}, testInfo) => {
   realm = `latchkey-e2e-${testInfo.testId.slice(0, 8)}-${Date.now().toString(36)}`;
-  await createRealm(realm, [alice, bob]);
 });
 
 test.afterEach(async () => {
@@ -19,23 +33,97 @@ test.afterEach(async () => {
 
 async function signIn(page: Page, user: { username: string; password: string }, hash = "") {
   await page.goto(`/realms/${realm}/account/${hash}`);
-  await page.locator("#username").fill(user.username);
-  await page.locator("#password").fill(user.password);
-  await page.locator("#kc-login").click();
+  await logIn(page, user);
   await expect(page.getByTestId("latchkey-profile")).toBeVisible();
 }
 
-test("account: who I am, my group and the role it gives me", async ({ page }) => {
+async function screenshot(page: Page, name: string) {
+  await page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });
+}
+
+async function openTab(page: Page, tab: "account" | "security" | "api-keys") {
+  await page.getByTestId(`latchkey-tab-${tab}`).click();
+  await expect(page.getByTestId(tab === "account" ? "latchkey-account" : `latchkey-${tab}`)).toBeVisible();
+}
+
+test("account: the console opens on Profile with the user's name, email, organization, groups and roles", async ({
+  page,
+}) => {
+  await createRealm(realm, [alice]);
   await signIn(page, alice);
+  await expect(page.getByTestId("page-heading")).toHaveText("Profile");
+  await expect(page.locator("nav a").first()).toHaveText("Profile");
   await expect(page.getByTestId("latchkey-username")).toHaveText("alice");
+  await expect(page.getByTestId("latchkey-full-name")).toHaveText("Alice Tester");
+  await expect(page.getByTestId("latchkey-email")).toContainText("alice@example.com");
+  await expect(page.getByTestId("latchkey-email")).toContainText("Verified");
+  await expect(page.getByTestId("latchkey-language")).toHaveValue("en"); // Keycloak keeps the login page's language
+  await expect(page.getByTestId("latchkey-timezone")).toHaveValue("");
+  await expect(page.getByTestId("latchkey-organizations")).toContainText("Wonderland");
+  await expect(page.getByTestId("latchkey-organizations")).toContainText("wonderland.example");
   await expect(page.getByTestId("latchkey-groups")).toContainText("/engineering/devs");
-  const role = page.getByTestId("latchkey-role-api-access");
-  await expect(role).toContainText("Inherited");
-  await expect(role).toContainText("/engineering/devs");
+
+  const apiAccess = page.getByTestId("latchkey-role-api-access");
+  await expect(apiAccess).toContainText("May create personal API keys");
+  await expect(apiAccess.getByTestId("latchkey-role-inherited")).toHaveText("Inherited");
+  await expect(apiAccess).toContainText("/engineering/devs");
+  const reader = page.getByTestId("latchkey-role-inventory-api-reader");
+  await expect(reader).toContainText("Reads the inventory");
+  await expect(reader).toContainText("Direct");
+  const offline = page.getByTestId("latchkey-role-offline_access");
+  await expect(offline.getByTestId("latchkey-role-inherited")).toBeVisible();
+  await expect(offline).toContainText(`default-roles-${realm}`);
+
+  // the stock pages stay reachable
+  await page.getByTestId("personal-info").click();
+  await expect(page.getByTestId("page-heading")).toHaveText("Personal info");
 });
 
-test("account: the time zone is saved and survives a reload", async ({ page }) => {
+test("language: French is saved and the page speaks it; screenshots of every section in English and French", async ({
+  page,
+}) => {
+  await createRealm(realm, [alice]);
   await signIn(page, alice);
+  await expect(page.getByTestId("latchkey-role-api-access")).toBeVisible();
+  await screenshot(page, "profile-account-en");
+  await openTab(page, "security");
+  await screenshot(page, "profile-security-en");
+  await openTab(page, "api-keys");
+  await expect(page.getByTestId("latchkey-api-keys-empty")).toBeVisible();
+  await screenshot(page, "profile-api-keys-en");
+
+  await openTab(page, "account");
+  await page.getByTestId("latchkey-language").selectOption("fr");
+  await page.getByTestId("latchkey-save-preferences").click();
+  await expect(page.getByTestId("page-heading")).toHaveText("Profil");
+  await expect(page.getByTestId("latchkey-tab-security")).toHaveText("Sécurité");
+
+  // a new visit comes up in French too: the choice is stored, not just applied
+  await page.reload();
+  await expect(page.getByTestId("page-heading")).toHaveText("Profil");
+  await expect(page.getByTestId("latchkey-language")).toHaveValue("fr");
+  await expect(page.getByTestId("latchkey-role-api-access")).toBeVisible();
+  await screenshot(page, "profile-account-fr");
+  await openTab(page, "security");
+  await expect(page.getByTestId("latchkey-change-password")).toBeVisible();
+  await screenshot(page, "profile-security-fr");
+  await openTab(page, "api-keys");
+  await expect(page.getByTestId("latchkey-api-keys-empty")).toBeVisible();
+  await screenshot(page, "profile-api-keys-fr");
+});
+
+test("time zone: saved, survives a reload, and the dates on the page move with it", async ({ page }) => {
+  await createRealm(realm, [alice]);
+  await signIn(page, alice, "#api-keys");
+  await page.getByTestId("latchkey-create-api-key").click();
+  await page.getByTestId("latchkey-api-key-name").fill("ci");
+  await page.getByTestId("latchkey-create-api-key-submit").click();
+  await page.getByTestId("latchkey-new-api-key-done").click();
+  const row = page.getByTestId("latchkey-api-key-ci");
+  await expect(row).toBeVisible();
+  const inNewYork = await row.innerText(); // the browser's zone while the profile has none
+
+  await openTab(page, "account");
   const zone = page.getByTestId("latchkey-timezone");
   await zone.fill("kolkata");
   await zone.press("ArrowDown");
@@ -44,13 +132,24 @@ test("account: the time zone is saved and survives a reload", async ({ page }) =
   await expect(page.getByText("Your language and time zone were saved.")).toBeVisible();
   await page.reload();
   await expect(page.getByTestId("latchkey-timezone")).toHaveValue("Asia/Kolkata (UTC+05:30)");
+
+  await openTab(page, "api-keys");
+  await expect(row).toBeVisible();
+  await expect(row).not.toHaveText(inNewYork); // same instants, 9.5 or 10.5 hours later on the clock
 });
 
-test("security: wrong current password, policy, then a change that lets me sign in with the new one", async ({ page }) => {
+test("security: wrong current password shown at the field, policy error, then a change that signs in", async ({
+  page,
+}) => {
+  await createRealm(realm, [alice]);
   await signIn(page, alice, "#security");
   const submit = page.getByTestId("latchkey-change-password");
+  await expect(page.getByTestId("latchkey-password-hint-length")).toBeVisible();
   await page.getByTestId("latchkey-current-password").fill("not-my-password");
   await page.getByTestId("latchkey-new-password").fill("new-pass-12");
+  await page.getByTestId("latchkey-confirm-password").fill("new-pass-1");
+  await expect(page.getByTestId("latchkey-confirm-password-error")).toHaveText("The passwords do not match.");
+  await expect(submit).toBeDisabled();
   await page.getByTestId("latchkey-confirm-password").fill("new-pass-12");
   await submit.click();
   await expect(page.getByTestId("latchkey-current-password-error")).toHaveText("The current password is not correct.");
@@ -59,7 +158,9 @@ test("security: wrong current password, policy, then a change that lets me sign 
   await page.getByTestId("latchkey-new-password").fill("short1");
   await page.getByTestId("latchkey-confirm-password").fill("short1");
   await submit.click();
-  await expect(page.getByTestId("latchkey-new-password-error")).toHaveText("The password must have at least 10 characters.");
+  await expect(page.getByTestId("latchkey-new-password-error")).toHaveText(
+    "The password must have at least 10 characters.",
+  );
 
   await page.getByTestId("latchkey-new-password").fill("new-pass-12");
   await page.getByTestId("latchkey-confirm-password").fill("new-pass-12");
@@ -70,20 +171,30 @@ test("security: wrong current password, policy, then a change that lets me sign 
   await signIn(page, { username: "alice", password: "new-pass-12" });
 });
 
-test("API keys: create, shown once, listed, deleted", async ({ page }) => {
+test("API keys: created, read from the dialog, valid at the introspection endpoint, deleted, then refused", async ({
+  page,
+}) => {
+  await createRealm(realm, [alice]);
   await signIn(page, alice, "#api-keys");
   await expect(page.getByTestId("latchkey-api-keys-empty")).toBeVisible();
   await page.getByTestId("latchkey-create-api-key").click();
   await page.getByTestId("latchkey-api-key-name").fill("ci");
   await page.getByTestId("latchkey-api-key-description").fill("pipeline");
   await page.getByTestId("latchkey-create-api-key-submit").click();
-  const key = page.getByTestId("latchkey-new-api-key").locator("input");
-  await expect(key).toHaveValue(/^lk_/);
+  await expect(page.getByTestId("latchkey-new-api-key-warning")).toBeVisible();
+  const shown = page.getByTestId("latchkey-new-api-key").locator("input");
+  await expect(shown).toHaveValue(/^lk_/);
+  const key = await shown.inputValue();
+  await screenshot(page, "profile-api-key-created-en");
   await page.getByTestId("latchkey-new-api-key-done").click();
+
+  const validation = await introspect(realm, key);
+  expect(validation.active).toBe(true);
+  expect(validation.username).toBe("alice");
 
   const row = page.getByTestId("latchkey-api-key-ci");
   await expect(row.getByTestId("latchkey-api-key-status")).toHaveText("Active");
-  await expect(row).toContainText("Never");
+  await expect(row).toContainText("pipeline");
 
   await page.getByTestId("latchkey-create-api-key").click();
   await page.getByTestId("latchkey-api-key-name").fill("ci");
@@ -95,18 +206,38 @@ test("API keys: create, shown once, listed, deleted", async ({ page }) => {
   await page.getByTestId("latchkey-delete-api-key-confirm").click();
   await expect(row).toHaveCount(0);
   await expect(page.getByTestId("latchkey-api-keys-empty")).toBeVisible();
+
+  expect((await introspect(realm, key)).active).toBe(false);
 });
 
-test("API keys: without the role, an explanation and no Create button", async ({ page }) => {
+test("API keys: a user without the role gets an explanation and no Create button", async ({ page }) => {
+  await createRealm(realm, [bob]);
   await signIn(page, bob, "#api-keys");
   await expect(page.getByTestId("latchkey-api-keys-not-allowed")).toContainText("api-access");
   await expect(page.getByTestId("latchkey-create-api-key")).toHaveCount(0);
 });
 
-test("API keys: no tab when the realm has them switched off", async ({ page }) => {
-  await deleteRealm(realm);
-  await createRealm(realm, [alice], { "latchkey.apiKeys.enabled": "false" });
-  await signIn(page, alice);
+test("API keys: no section when the realm has them switched off", async ({ page }) => {
+  await createRealm(realm, [alice], { attributes: { "latchkey.apiKeys.enabled": "false" } });
+  await signIn(page, alice, "#api-keys");
+  await expect(page.getByTestId("latchkey-account")).toBeVisible();
   await expect(page.getByTestId("latchkey-tab-security")).toBeVisible();
   await expect(page.getByTestId("latchkey-tab-api-keys")).toHaveCount(0);
+  await expect(page.getByTestId("latchkey-api-keys")).toHaveCount(0);
+});
+
+test("security: a READ_ONLY LDAP user sees a notice naming the directory instead of the password form", async ({
+  page,
+}) => {
+  const ldapUser = {
+    username: process.env.LATCHKEY_LDAP_USER ?? "",
+    password: process.env.LATCHKEY_LDAP_PASSWORD ?? "",
+  };
+  expect(ldapUser.username, "LATCHKEY_LDAP_USER (set by ProfilePageBrowserIT)").not.toBe("");
+  await createRealm(realm, []);
+  await addLdapFederation(realm, "Corporate LDAP");
+  await signIn(page, ldapUser, "#security");
+  await expect(page.getByTestId("latchkey-password-external")).toContainText("Corporate LDAP");
+  await expect(page.getByTestId("latchkey-password-form")).toHaveCount(0);
+  await screenshot(page, "profile-security-ldap-en");
 });

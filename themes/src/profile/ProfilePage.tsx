@@ -1,14 +1,18 @@
 import { Page, useEnvironment } from "@keycloak/keycloak-account-ui";
 import { Alert, AlertActionLink, Spinner, Tab, Tabs, TabTitleText } from "@patternfly/react-core";
+import { lazy, Suspense, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation, useNavigate } from "react-router-dom";
 
 import { getProfile, type Profile } from "../api/profile";
 import { AccountSection } from "./account/AccountSection";
-import { ApiKeysSection } from "./apikeys/ApiKeysSection";
 import { ProfileSettingsProvider } from "./ProfileSettings";
-import { SecuritySection } from "./security/SecuritySection";
 import { useLoader } from "./useLoader";
+
+// Security and API keys load when their tab is first opened: the page opens on Account, and every PatternFly
+// component they use comes as a second copy next to the one inside the account-ui library.
+const SecuritySection = lazy(() => import("./security/SecuritySection").then((m) => ({ default: m.SecuritySection })));
+const ApiKeysSection = lazy(() => import("./apikeys/ApiKeysSection").then((m) => ({ default: m.ApiKeysSection })));
 
 const TABS = ["account", "security", "api-keys"] as const;
 type TabKey = (typeof TABS)[number];
@@ -60,7 +64,9 @@ export const ProfilePage = () => {
               title={<TabTitleText>{t("latchkeyTabSecurity")}</TabTitleText>}
               data-testid="latchkey-tab-security"
             >
-              <SecuritySection profile={profile.data} />
+              <Lazy>
+                <SecuritySection profile={profile.data} />
+              </Lazy>
             </Tab>
             {apiKeysShown && (
               <Tab
@@ -68,7 +74,9 @@ export const ProfilePage = () => {
                 title={<TabTitleText>{t("latchkeyTabApiKeys")}</TabTitleText>}
                 data-testid="latchkey-tab-api-keys"
               >
-                <ApiKeysSection />
+                <Lazy>
+                  <ApiKeysSection />
+                </Lazy>
               </Tab>
             )}
           </Tabs>
@@ -76,4 +84,9 @@ export const ProfilePage = () => {
       )}
     </Page>
   );
+};
+
+const Lazy = ({ children }: { children: ReactNode }) => {
+  const { t } = useTranslation();
+  return <Suspense fallback={<Spinner aria-label={t("latchkeyLoading")} />}>{children}</Suspense>;
 };

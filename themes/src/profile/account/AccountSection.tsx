@@ -13,7 +13,6 @@ import {
   TextContent,
   Title,
 } from "@patternfly/react-core";
-import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useEnvironment } from "@keycloak/keycloak-account-ui";
 import type { AccountEnvironment } from "@keycloak/keycloak-account-ui";
 import { useTranslation } from "react-i18next";
@@ -144,22 +143,24 @@ const Roles = ({ profile }: { profile: Profile }) => {
       {profile.roles.length === 0 ? (
         <Muted>{t("latchkeyNoRoles")}</Muted>
       ) : (
-        <Table variant="compact" aria-label={t("latchkeyRoles")}>
-          <Thead>
-            <Tr>
-              <Th modifier="wrap">{t("latchkeyRoleName")}</Th>
-              <Th modifier="wrap">{t("latchkeyRoleScope")}</Th>
-              <Th modifier="wrap">{t("latchkeyRoleDescription")}</Th>
-              <Th modifier="wrap">{t("latchkeyRoleAssignment")}</Th>
-            </Tr>
-          </Thead>
-          <Tbody>
+        // PatternFly table markup rather than @patternfly/react-table: this section is on the first load, and the
+        // account-ui library bundles its own PatternFly, so every PatternFly component we import comes a second time.
+        <table className="pf-v5-c-table pf-m-compact pf-m-grid-md" role="grid" aria-label={t("latchkeyRoles")}>
+          <thead className="pf-v5-c-table__thead">
+            <tr className="pf-v5-c-table__tr">
+              <th className="pf-v5-c-table__th pf-m-wrap" scope="col">{t("latchkeyRoleName")}</th>
+              <th className="pf-v5-c-table__th pf-m-wrap" scope="col">{t("latchkeyRoleScope")}</th>
+              <th className="pf-v5-c-table__th pf-m-wrap" scope="col">{t("latchkeyRoleDescription")}</th>
+              <th className="pf-v5-c-table__th pf-m-wrap" scope="col">{t("latchkeyRoleAssignment")}</th>
+            </tr>
+          </thead>
+          <tbody className="pf-v5-c-table__tbody">
             {profile.roles.map((role) => (
-              <Tr key={`${role.clientId ?? ""}/${role.name}`} data-testid={`latchkey-role-${role.clientId ? `${role.clientId}-` : ""}${role.name}`}>
-                <Td dataLabel={t("latchkeyRoleName")}>{role.name}</Td>
-                <Td dataLabel={t("latchkeyRoleScope")}>{role.clientId ?? t("latchkeyRoleRealm")}</Td>
-                <Td dataLabel={t("latchkeyRoleDescription")}>{roleDescription(t, role.description)}</Td>
-                <Td dataLabel={t("latchkeyRoleAssignment")}>
+              <tr className="pf-v5-c-table__tr" key={`${role.clientId ?? ""}/${role.name}`} data-testid={`latchkey-role-${role.clientId ? `${role.clientId}-` : ""}${role.name}`}>
+                <td className="pf-v5-c-table__td" data-label={t("latchkeyRoleName")}>{role.name}</td>
+                <td className="pf-v5-c-table__td" data-label={t("latchkeyRoleScope")}>{role.clientId ?? t("latchkeyRoleRealm")}</td>
+                <td className="pf-v5-c-table__td" data-label={t("latchkeyRoleDescription")}>{roleDescription(t, role.description)}</td>
+                <td className="pf-v5-c-table__td" data-label={t("latchkeyRoleAssignment")}>
                   {role.direct ? (
                     <Label isCompact color="blue">
                       {t("latchkeyRoleDirect")}
@@ -176,11 +177,11 @@ const Roles = ({ profile }: { profile: Profile }) => {
                       )}
                     </>
                   )}
-                </Td>
-              </Tr>
+                </td>
+              </tr>
             ))}
-          </Tbody>
-        </Table>
+          </tbody>
+        </table>
       )}
     </div>
   );

@@ -1,5 +1,6 @@
 package dev.latchkey.password;
 
+import dev.latchkey.common.DatabaseUnavailable;
 import dev.latchkey.common.LatchkeyError;
 import jakarta.ws.rs.core.Response.Status;
 import java.util.ArrayList;
@@ -105,6 +106,9 @@ public final class PasswordChangeService {
             events.failure(Errors.NOT_ALLOWED, "read_only");
             throw refusal(new PasswordKeeper(PasswordKeeper.Kind.FEDERATION_READ_ONLY, keeper.providerName(), false));
         } catch (ModelException e) {
+            if (DatabaseUnavailable.isCause(e)) {
+                throw DatabaseUnavailable.error(); // not a refusal of the password: the database is out of reach
+            }
             // The store refused it (e.g. the directory's own password policy); its message is all there is to say.
             events.failure(Errors.PASSWORD_REJECTED, e.getMessage());
             List<String> params = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.latchkey.password;
 
 import dev.latchkey.common.AccountRoleCheck;
+import dev.latchkey.common.DatabaseUnavailable;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.core.MediaType;
@@ -24,7 +25,7 @@ public final class PasswordResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response change(PasswordChangeRequest request) {
         AccountRoleCheck.requireOneOf(auth, AccountRoles.MANAGE_ACCOUNT);
-        service.change(request);
+        DatabaseUnavailable.run(() -> service.change(request));
         return Response.noContent().header("Cache-Control", "no-store").build();
     }
 }

@@ -1,6 +1,7 @@
 package dev.latchkey.profile;
 
 import dev.latchkey.common.AccountRoleCheck;
+import dev.latchkey.common.DatabaseUnavailable;
 import dev.latchkey.common.JsonResponses;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.PUT;
@@ -27,6 +28,6 @@ public final class PreferencesResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response update(PreferencesRequest request) {
         AccountRoleCheck.requireOneOf(auth, AccountRoles.MANAGE_ACCOUNT);
-        return JsonResponses.ok(service.update(request));
+        return JsonResponses.ok(DatabaseUnavailable.guard(() -> service.update(request)));
     }
 }

@@ -1,6 +1,7 @@
 package dev.latchkey.profile;
 
 import dev.latchkey.common.AccountRoleCheck;
+import dev.latchkey.common.DatabaseUnavailable;
 import dev.latchkey.common.JsonResponses;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Produces;
@@ -25,6 +26,6 @@ public final class ProfileResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response get() {
         AccountRoleCheck.requireOneOf(auth, AccountRoles.VIEW_PROFILE, AccountRoles.MANAGE_ACCOUNT);
-        return JsonResponses.ok(service.profile());
+        return JsonResponses.ok(DatabaseUnavailable.guard(service::profile));
     }
 }

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * PostgreSQL stops while both nodes run. What the caches can answer is answered (200); what needs the database is a
- * clean JSON 503 with Retry-After, never a 500 or a stack trace; when PostgreSQL is back, everything works again
- * without a restart, and every key is still there.
+ * clean JSON 503 with Retry-After, never a 500 or a stack trace: validation, the API-key self-service, the profile and
+ * a password change. When PostgreSQL is back, everything works again without a restart, and every key is still there.
  */
 @ClusterIT
 class DatabaseOutageIT {
@@ -72,10 +72,14 @@ class DatabaseOutageIT {
                 answers.add(realm.validate(node, "lk_malformed"));
                 answers.add(node.me("GET", realm.name(), "/api-keys", token, null));
                 answers.add(node.me("GET", realm.name(), "/api-keys/info", token, null));
+                answers.add(node.me("GET", realm.name(), "/profile", token, null));
                 needDatabase.add(realm.validate(node, orphanKey));
                 needDatabase.add(node.me("POST", realm.name(), "/api-keys", token,
                         Map.of("name", "during-outage-" + node.name(), "expiresAt", inDays(30))));
                 needDatabase.add(node.me("DELETE", realm.name(), "/api-keys/" + key1.path("id").asText(), token, null));
+                needDatabase.add(node.me("POST", realm.name(), "/password", token, Map.of("currentPassword",
+                        ClusterRealm.PASSWORD, "newPassword", "Outage-Pw-2", "confirmation", "Outage-Pw-2",
+                        "logoutOtherSessions", false)));
             }
         } finally {
             cluster.postgres().start();
@@ -106,6 +110,7 @@ class DatabaseOutageIT {
             assertThat(realm.isActive(node, key2.path("key").asText())).isTrue();
             assertThat(realm.isActive(node, orphanKey)).isFalse();
         }
+        assertThat(realm.tokenOf(node2, "ann")).as("the password is unchanged").isNotBlank();
     }
 
     private static void assertCleanUnavailable(SoftAssertions soft, HttpResult answer) {

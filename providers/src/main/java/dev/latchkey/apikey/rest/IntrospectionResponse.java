@@ -2,12 +2,14 @@ package dev.latchkey.apikey.rest;
 
 import dev.latchkey.apikey.ValidationOutcome;
 import dev.latchkey.apikey.credential.ApiKeyCredentialModel;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
@@ -25,6 +27,14 @@ import org.keycloak.services.Urls;
  */
 final class IntrospectionResponse {
 
+    /**
+     * Issuers by base URI and realm name. Keycloak builds the issuer through a URI template on every call, which took
+     * about 5% of a validation's CPU in the benchmark (bench/ANALYSIS.md); it depends on nothing else. Bounded because
+     * the base URI follows the request's host name unless the hostname is fixed.
+     */
+    private static final Map<String, String> ISSUERS = new ConcurrentHashMap<>();
+    private static final int MAX_ISSUERS = 256;
+
     private IntrospectionResponse() {
     }
 
@@ -34,7 +44,7 @@ final class IntrospectionResponse {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("active", true);
         body.put("token_type", "api_key");
-        body.put("iss", Urls.realmIssuer(session.getContext().getUri().getBaseUri(), realm.getName()));
+        body.put("iss", issuer(session.getContext().getUri().getBaseUri(), realm.getName()));
         body.put("sub", user.getId());
         body.put("username", user.getUsername());
         putIfPresent(body, "email", user.getEmail());
@@ -48,6 +58,20 @@ final class IntrospectionResponse {
         body.put("key_id", key.getId());
         body.put("key_name", key.data().name());
         return body;
+    }
+
+    /** The same text as {@link Urls#realmIssuer}, remembered. */
+    static String issuer(URI baseUri, String realmName) {
+        String key = baseUri + " " + realmName; // a URI holds no unencoded space, so the key is unambiguous
+        String issuer = ISSUERS.get(key);
+        if (issuer == null) {
+            if (ISSUERS.size() >= MAX_ISSUERS) {
+                ISSUERS.clear();
+            }
+            issuer = Urls.realmIssuer(baseUri, realmName);
+            ISSUERS.put(key, issuer);
+        }
+        return issuer;
     }
 
     private static void putRoles(Map<String, Object> body, UserModel user) {
