@@ -1,7 +1,9 @@
 package dev.latchkey.apikey;
 
 import dev.latchkey.apikey.credential.ApiKeyCredentialModel;
+import dev.latchkey.common.DatabaseUnavailable;
 import dev.latchkey.common.LatchkeyError;
+import org.jboss.logging.Logger;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
@@ -14,6 +16,8 @@ import org.keycloak.models.UserModel;
  * The realm events Latchkey records. Key ids and names go in; key text, secrets and hashes never do.
  */
 final class ApiKeyEvents {
+
+    private static final Logger LOG = Logger.getLogger(ApiKeyEvents.class);
 
     static final String DETAIL_REVOKED_BY_ADMIN = "revoked_by_admin";
     static final String DETAIL_KEY_NAME = "api_key_name";
@@ -65,7 +69,16 @@ final class ApiKeyEvents {
         if (outcome.credential() != null) {
             event.detail(Details.CREDENTIAL_ID, outcome.credential().getId());
         }
-        event.error("invalid_api_key");
+        try {
+            event.error("invalid_api_key");
+        } catch (RuntimeException e) {
+            // A service must still hear "inactive" while the event store's database is down.
+            if (!DatabaseUnavailable.isCause(e)) {
+                throw e;
+            }
+            LOG.warnf("Could not store the refused validation (reason %s): database unavailable",
+                    outcome.reason().eventValue());
+        }
     }
 
     private EventBuilder forKey(EventType type, UserModel user, ApiKeyCredentialModel key) {
