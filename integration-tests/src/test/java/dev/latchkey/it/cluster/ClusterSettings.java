@@ -18,7 +18,7 @@ record ClusterSettings(Path keycloakDist, Path providersDir, Path realmFile, Pat
                 existing("latchkey.it.realmFile"),
                 Path.of(required("latchkey.it.clusterDir")).toAbsolutePath().normalize(),
                 existing("latchkey.it.dockerDir"),
-                Duration.ofSeconds(Long.getLong("latchkey.it.startupTimeoutSeconds", 240)));
+                Duration.ofSeconds(Long.getLong("latchkey.it.startupTimeoutSeconds", 600)));
     }
 
     /** docker/ alone, for the tests that only read its files. */
