@@ -3,12 +3,14 @@
 
 Usage: report.py RESULTS_TSV CREATION_TSV WARMUP_TSV RESULTS_MD   (run settings come from the environment)
 """
+import collections
 import datetime
 import os
 import platform
 import re
 import subprocess
 import sys
+from statistics import median
 
 TARGETS = {
     "ceiling": "GET /realms/{realm} (ceiling)",
@@ -51,45 +53,62 @@ def main():
         if os.path.exists(creation_tsv) else []
     warmup = [line.rstrip("\n").split("\t") for line in open(warmup_tsv) if line.strip()] \
         if os.path.exists(warmup_tsv) else []
+    # One row per round, realm and target; the table shows medians over the rounds, errors and SQL summed.
+    per_round = collections.defaultdict(dict)
+    runs = collections.defaultdict(list)
+    for rnd, realm, keys, target, rps, p50, p99, errors, socket_errors, sql_req, sql_all, load in rows:
+        run_ = dict(realm=realm, keys=int(keys), target=target, rps=float(rps), p50=float(p50), p99=float(p99),
+                    errors=int(errors) + int(socket_errors), sql_req=int(sql_req), sql_all=int(sql_all),
+                    load=float(load.split()[0]))
+        per_round[int(rnd)][(realm, target)] = run_
+        runs[(realm, target)].append(run_)
     by = {}
-    for realm, keys, target, rps, p50, p99, errors, socket_errors, sql_req, sql_all, load in rows:
-        by[(realm, target)] = dict(realm=realm, keys=int(keys), target=target, rps=float(rps), p50=float(p50),
-                                   p99=float(p99), errors=int(errors) + int(socket_errors), sql_req=int(sql_req),
-                                   sql_all=int(sql_all), load=load)
+    for key, rs in runs.items():
+        by[key] = dict(realm=rs[0]["realm"], keys=rs[0]["keys"], target=rs[0]["target"], rounds=len(rs),
+                       rps=median(r["rps"] for r in rs), p50=median(r["p50"] for r in rs),
+                       p99=median(r["p99"] for r in rs), errors=sum(r["errors"] for r in rs),
+                       sql_req=sum(r["sql_req"] for r in rs), sql_all=sum(r["sql_all"] for r in rs),
+                       rps_all=[r["rps"] for r in rs],
+                       load="%.1f-%.1f" % (min(r["load"] for r in rs), max(r["load"] for r in rs)))
     realms = sorted({r["realm"]: r["keys"] for r in by.values()}.items(), key=lambda kv: kv[1])
     small, large = realms[0][0], realms[-1][0]
 
     def ratio(a, b):
         return a / b if b else float("nan")
 
-    v_large, v_small = by[(large, "validate")], by[(small, "validate")]
-    vi = ratio(v_large["rps"], by[(large, "introspect")]["rps"])
-    vc = ratio(v_large["rps"], by[(large, "ceiling")]["rps"])
-    scale = ratio(v_large["rps"], v_small["rps"])
+    def round_ratio(top, bottom, field="rps"):
+        """Median over the rounds of top/bottom, each pair measured within the same round."""
+        values = [ratio(r[top][field], r[bottom][field]) for r in per_round.values() if top in r and bottom in r]
+        return median(values) if values else float("nan")
+
+    vi = round_ratio((large, "validate"), (large, "introspect"))
+    vc = round_ratio((large, "validate"), (large, "ceiling"))
+    scale = round_ratio((large, "validate"), (small, "validate"))
     scale_label = "scale%s/%s" % (large.replace("bench-", ""), small.replace("bench-", ""))
     summary = "validate/introspect=%.2f validate/ceiling=%.2f %s=%.2f" % (vi, vc, scale_label, scale)
 
-    table = ["| keys | target | requests/s | p50 ms | p99 ms | errors | SQL statements (request threads / all) | load before |",
-             "|---:|---|---:|---:|---:|---:|---:|---|"]
+    table = ["| keys | target | requests/s (median) | each round | p50 ms | p99 ms | errors | SQL statements (request threads / all) | load (1 min) |",
+             "|---:|---|---:|---|---:|---:|---:|---:|---|"]
     for realm, keys in realms:
         for target in TARGETS:
             r = by.get((realm, target))
             if r:
-                table.append("| %s | %s | %.0f | %.2f | %.2f | %d | %d / %d | %s |" % (
-                    format(keys, ","), TARGETS[target], r["rps"], r["p50"], r["p99"], r["errors"], r["sql_req"],
-                    r["sql_all"], r["load"]))
+                table.append("| %s | %s | %.0f | %s | %.2f | %.2f | %d | %d / %d | %s |" % (
+                    format(keys, ","), TARGETS[target], r["rps"], " ".join("%.0f" % x for x in r["rps_all"]),
+                    r["p50"], r["p99"], r["errors"], r["sql_req"], r["sql_all"], r["load"]))
 
     checks = []
     for realm, keys in realms:
-        v, c = by[(realm, "validate")], by[(realm, "ceiling")]
-        checks.append(("validate/introspect >= 3.0 (%s keys)" % format(keys, ","),
-                       ratio(v["rps"], by[(realm, "introspect")]["rps"]), 3.0, "min"))
-        checks.append(("validate/ceiling >= 0.5 (%s keys)" % format(keys, ","), ratio(v["rps"], c["rps"]), 0.5, "min"))
-        checks.append(("validation p99 <= 2 x ceiling p99 (%s keys)" % format(keys, ","),
-                       ratio(v["p99"], c["p99"]), 2.0, "max"))
-        checks.append(("SQL statements of warm validation (request threads) = 0 (%s keys)" % format(keys, ","),
-                       v["sql_req"], 0, "max"))
-        checks.append(("errors in validation runs = 0 (%s keys)" % format(keys, ","),
+        n = format(keys, ",")
+        checks.append(("validate/introspect >= 3.0 (%s keys)" % n,
+                       round_ratio((realm, "validate"), (realm, "introspect")), 3.0, "min"))
+        checks.append(("validate/ceiling >= 0.5 (%s keys)" % n,
+                       round_ratio((realm, "validate"), (realm, "ceiling")), 0.5, "min"))
+        checks.append(("validation p99 / ceiling p99 <= 2 (%s keys)" % n,
+                       round_ratio((realm, "validate"), (realm, "ceiling"), "p99"), 2.0, "max"))
+        checks.append(("SQL statements of warm validation (request threads) = 0 (%s keys)" % n,
+                       by[(realm, "validate")]["sql_req"], 0, "max"))
+        checks.append(("errors in validation runs = 0 (%s keys)" % n,
                        sum(by[(realm, t)]["errors"] for t in ("validate", "badsum", "revoked", "nouser")), 0, "max"))
     checks.append(("%s >= 0.85" % scale_label, scale, 0.85, "min"))
     verdicts = []
@@ -144,9 +163,10 @@ def main():
     md.append("| Java | %s |" % (java_version.group(1) if java_version else "?"))
     md.append("| Latchkey | %s, commit %s%s |" % (env.get("LATCHKEY_VERSION"), git,
                                                   " + uncommitted changes in providers/src or themes/src" if dirty else ""))
-    md.append("| load generator | %s on the same machine: %s threads, %s connections, %s s per target after %s s "
-              "of warm-up, keep-alive |" % (wrk_version, env.get("THREADS"), env.get("CONNECTIONS"),
-                                            env.get("DURATION"), env.get("WARMUP")))
+    md.append("| load generator | %s on the same machine: %s threads, %s connections, keep-alive; per target %s s "
+              "of warm-up, then %s rounds of %s s (a round measures every target on every realm in turn) |"
+              % (wrk_version, env.get("THREADS"), env.get("CONNECTIONS"), env.get("WARMUP"), env.get("ROUNDS"),
+                 env.get("ROUND_SECONDS")))
     md.append("| keys | %s per user, interleaved so that consecutive requests name different users; every key is "
               "used in each 100k run |" % env.get("KEYS_PER_USER"))
     md.append("")
@@ -156,8 +176,10 @@ def main():
     md.append("")
     md.append("Errors are non-2xx answers, socket errors and bodies without the expected `\"active\":true` "
               "(valid keys, valid token) or `\"active\":false` (invalid keys); wrk's Lua script checks every body.")
-    md.append("The ratios in the summary line use the %s-key realm for validate/introspect and validate/ceiling."
-              % format(realms[-1][1], ","))
+    md.append("requests/s, p50 and p99 are medians over the rounds; errors and SQL statements are summed over them. "
+              "Each ratio is the median over the rounds of the ratio within a round (figures taken minutes apart on "
+              "a shared machine are not comparable; figures taken seconds apart are). The summary line's "
+              "validate/introspect and validate/ceiling are those of the %s-key realm." % format(realms[-1][1], ","))
     md.append("")
     md.append("## Targets")
     md.append("")
@@ -176,10 +198,11 @@ def main():
     md.append("")
     for realm, keys in realms:
         v = by[(realm, "validate")]
-        md.append("- %s keys: **%d** statements on request threads during %s s of valid-key validation (about %s "
-                  "requests); %d on any thread." % (format(keys, ","), v["sql_req"], env.get("DURATION"),
-                                                   format(round(v["rps"] * float(env.get("DURATION", "0"))), ","),
-                                                   v["sql_all"]))
+        requests = sum(r["rps"] for r in runs[(realm, "validate")]) * float(env.get("ROUND_SECONDS", "0"))
+        md.append("- %s keys: **%d** statements on request threads during %s x %s s of valid-key validation "
+                  "(about %s requests); %d on any thread." % (format(keys, ","), v["sql_req"], env.get("ROUNDS"),
+                                                              env.get("ROUND_SECONDS"), format(round(requests), ","),
+                                                              v["sql_all"]))
     md.append("")
     if warmup:
         md.append("Warm-up walks over all keys (statements include the last-use writes made after each walk):")

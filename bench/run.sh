@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Latchkey benchmark: API-key validation against Keycloak's own token introspection, on one Keycloak, in one run.
 #
-#   bench/run.sh            full run (about 20 minutes on 2 cores, plus about 5 minutes the first time for setup)
-#   bench/run.sh --quick    short runs (5 s per target) to check that everything works; figures are rough
+#   bench/run.sh            full run (about 15 minutes on 2 cores, plus about 5 minutes the first time for setup)
+#   bench/run.sh --quick    short runs (2 x 3 s per target) to check that everything works; figures are rough
 #   bench/run.sh --fresh    generate the keys and import the realms again (otherwise reused from bench/.work)
 #   bench/run.sh --profile  also record JFR profiles of the introspection and validation runs and summarise them
 #                           (bench/.work/profile-<realm>-<target>.jfr and .txt)
@@ -14,9 +14,9 @@
 # wrk against each target with the same threads, connections and duration. It prints requests/s, p50, p99, errors and
 # the SQL statements Keycloak ran during each measured run, then the summary line, and writes bench/RESULTS.md.
 #
-# Environment (defaults in brackets): DURATION [30] and WARMUP [10] seconds per target, CONNECTIONS [32],
-# THREADS [2], SCALES ["1000 100000"] keys per realm, KEYS_PER_USER [10], PORT [28080] (management PORT+1),
-# KEYCLOAK_VERSION [keycloak.server.version in pom.xml], HEAP [-Xms1g -Xmx1g].
+# Environment (defaults in brackets): DURATION [30] seconds per target, measured in ROUNDS [3] rounds, after WARMUP
+# [10] seconds per target; CONNECTIONS [32], THREADS [2]; SCALES ["1000 100000"] keys per realm, KEYS_PER_USER [10];
+# PORT [28080] (management PORT+1); KEYCLOAK_VERSION [keycloak.server.version in pom.xml]; HEAP [-Xms1g -Xmx1g].
 # Needs: Java 17+, python3, curl, unzip, wrk (Debian: apt-get install -y wrk); node 20 only to build the jar.
 set -euo pipefail
 
@@ -39,10 +39,12 @@ for arg in "$@"; do
 done
 
 if $QUICK; then
-  DURATION=${DURATION:-5} WARMUP=${WARMUP:-3}
+  DURATION=${DURATION:-6} WARMUP=${WARMUP:-3} ROUNDS=${ROUNDS:-2}
 fi
 DURATION=${DURATION:-30}
 WARMUP=${WARMUP:-10}
+ROUNDS=${ROUNDS:-3}
+ROUND_SECONDS=$(( DURATION / ROUNDS > 0 ? DURATION / ROUNDS : 1 ))
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 SCALES=${SCALES:-"1000 100000"}
@@ -280,34 +282,45 @@ for keys in $SCALES; do
   done
 done
 
-# Each target is measured on every realm in turn, so that the realms' figures are taken close together in time.
-say "Measuring: $THREADS threads, $CONNECTIONS connections, ${WARMUP} s warm-up + ${DURATION} s per target"
-echo "    SQL a/b: statements logged on request threads / on any thread during the measured run"
-for target in ceiling introspect validate badsum revoked nouser; do
+# Every target is warmed up, then measured in ROUNDS rounds; a round measures each target on each realm in turn, so
+# the figures that are compared are taken close together in time, and the medians over the rounds resist a burst of
+# load from other processes on the machine.
+TARGETS="ceiling introspect validate badsum revoked nouser"
+say "Warming up every target (${WARMUP} s each)"
+for target in $TARGETS; do
   for keys in $SCALES; do
-    realm=$(realm_name "$keys")
-    target_env "$target" "$realm"
+    target_env "$target" "$(realm_name "$keys")"
     run_wrk "$WARMUP" 0 >/dev/null
-    sleep 1
-    profiled=false
-    if $PROFILE && [ -n "$JAVA_PID" ] && { [ "$target" = validate ] || [ "$target" = introspect ]; }; then
-      profiled=true
-      jcmd "$JAVA_PID" JFR.start name=bench settings=profile >/dev/null
-    fi
-    before=$(log_size) load_before=$(load)
-    line=$(run_wrk "$DURATION" 0)
-    sleep 1
-    read -r on_requests all <<<"$(sql_between "$before" "$(log_size)")"
-    if $profiled; then
-      jcmd "$JAVA_PID" JFR.stop name=bench filename="$WORK/profile-$realm-$target.jfr" >/dev/null
-      PROFILES+=("$WORK/profile-$realm-$target.jfr")
-    fi
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$realm" "$keys" "$target" "$(field rps "$line")" \
-      "$(field p50_ms "$line")" "$(field p99_ms "$line")" "$(field errors "$line")" "$(field socket_errors "$line")" \
-      "$on_requests" "$all" "$load_before" >>"$RESULTS_TSV"
-    printf '    %-11s %-10s %9s req/s  p50 %7s ms  p99 %7s ms  errors %s  SQL %s/%s  (load before: %s)\n' \
-      "$realm" "$target" "$(field rps "$line")" "$(field p50_ms "$line")" "$(field p99_ms "$line")" \
-      "$(( $(field errors "$line") + $(field socket_errors "$line") ))" "$on_requests" "$all" "$load_before"
+  done
+done
+say "Measuring: $THREADS threads, $CONNECTIONS connections, $ROUNDS rounds of ${ROUND_SECONDS} s per target"
+echo "    SQL a/b: statements logged on request threads / on any thread during the measured run"
+for round in $(seq 1 "$ROUNDS"); do
+  for target in $TARGETS; do
+    for keys in $SCALES; do
+      realm=$(realm_name "$keys")
+      target_env "$target" "$realm"
+      sleep 1
+      profiled=false
+      if $PROFILE && [ "$round" -eq 1 ] && [ -n "$JAVA_PID" ] && { [ "$target" = validate ] || [ "$target" = introspect ]; }; then
+        profiled=true
+        jcmd "$JAVA_PID" JFR.start name=bench settings=profile >/dev/null
+      fi
+      before=$(log_size) load_before=$(load)
+      line=$(run_wrk "$ROUND_SECONDS" $(( (round - 1) * 7919 )))
+      sleep 1
+      read -r on_requests all <<<"$(sql_between "$before" "$(log_size)")"
+      if $profiled; then
+        jcmd "$JAVA_PID" JFR.stop name=bench filename="$WORK/profile-$realm-$target.jfr" >/dev/null
+        PROFILES+=("$WORK/profile-$realm-$target.jfr")
+      fi
+      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$realm" "$keys" "$target" \
+        "$(field rps "$line")" "$(field p50_ms "$line")" "$(field p99_ms "$line")" "$(field errors "$line")" \
+        "$(field socket_errors "$line")" "$on_requests" "$all" "$load_before" >>"$RESULTS_TSV"
+      printf '    round %s  %-11s %-10s %9s req/s  p50 %7s ms  p99 %7s ms  errors %s  SQL %s/%s  (load %s)\n' \
+        "$round" "$realm" "$target" "$(field rps "$line")" "$(field p50_ms "$line")" "$(field p99_ms "$line")" \
+        "$(( $(field errors "$line") + $(field socket_errors "$line") ))" "$on_requests" "$all" "$load_before"
+    done
   done
 done
 
@@ -316,7 +329,7 @@ trap - EXIT
 
 # --- 6. Report ------------------------------------------------------------------------------------------------------
 COMMAND="bench/run.sh $*"
-export DURATION WARMUP CONNECTIONS THREADS KEYS_PER_USER KEYCLOAK_VERSION LATCHKEY_VERSION HEAP USERS_CACHE \
+export DURATION WARMUP ROUNDS ROUND_SECONDS CONNECTIONS THREADS KEYS_PER_USER KEYCLOAK_VERSION LATCHKEY_VERSION HEAP USERS_CACHE \
   FLUSH_SECONDS COMMAND QUICK
 python3 "$BENCH/report.py" "$RESULTS_TSV" "$DATA/creation.tsv" "$WORK/warmup.tsv" "$BENCH/RESULTS.md"
 if [ ${#PROFILES[@]} -gt 0 ]; then

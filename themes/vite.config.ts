@@ -23,8 +23,6 @@ export default defineConfig({
     manifest: true,
     target: "es2022",
     modulePreload: false,
-    // one stylesheet, loaded up front by index.ftl: the lazy tabs then bring only JS
-    cssCodeSplit: false,
     reportCompressedSize: false,
     // One module (the stock account-ui library, ~700 kB) is larger than Vite's default warning limit.
     chunkSizeWarningLimit: 1024,

@@ -11,7 +11,7 @@ import { createRealm, deleteRealm, logIn, type TestUser } from "./admin";
 // the Profile page of our theme next to Keycloak's stock "Personal info" page (theme keycloak.v3), for the same user
 // data, and writes integration-tests/target/browser/performance.md. It fails only when a page does not come up.
 
-const LOADS = Number(process.env.LATCHKEY_PERF_LOADS ?? 5);
+const LOADS = Number(process.env.LATCHKEY_PERF_LOADS ?? 9);
 const user: TestUser = { username: "alice", password: "alice-pass-1", groups: ["/engineering/devs"] };
 
 type Variant = {

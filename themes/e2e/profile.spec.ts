@@ -37,8 +37,12 @@ async function signIn(page: Page, user: { username: string; password: string }, 
   await expect(page.getByTestId("latchkey-profile")).toBeVisible();
 }
 
+/** The console scrolls inside its main area, so a tall viewport rather than fullPage shows a whole section. */
 async function screenshot(page: Page, name: string) {
-  await page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });
+  const viewport = page.viewportSize();
+  await page.setViewportSize({ width: 1280, height: 1800 });
+  await page.screenshot({ path: path.join(screenshots, `${name}.png`) });
+  if (viewport) await page.setViewportSize(viewport);
 }
 
 async function openTab(page: Page, tab: "account" | "security" | "api-keys") {
@@ -52,6 +56,7 @@ test("account: the console opens on Profile with the user's name, email, organiz
   await createRealm(realm, [alice]);
   await signIn(page, alice);
   await expect(page.getByTestId("page-heading")).toHaveText("Profile");
+  await expect(page.locator(".pf-v5-c-page")).toHaveCSS("display", "grid"); // the stylesheets came with the page
   await expect(page.locator("nav a").first()).toHaveText("Profile");
   await expect(page.getByTestId("latchkey-username")).toHaveText("alice");
   await expect(page.getByTestId("latchkey-full-name")).toHaveText("Alice Tester");
