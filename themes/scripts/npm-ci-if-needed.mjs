@@ -14,6 +14,8 @@ if (existsSync(stamp) && readFileSync(stamp, "utf8") === lock) {
 
 const result = spawnSync(npm, ["ci", "--no-audit", "--no-fund"], {
   stdio: "inherit",
+  // the browser tests drive the system's Chromium: no package may fetch a browser of its own
+  env: { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: "1" },
   shell: process.platform === "win32",
 });
 if (result.status !== 0) {
