@@ -16,7 +16,8 @@
 #
 # Environment (defaults in brackets): DURATION [30] seconds per target, measured in ROUNDS [3] rounds, after WARMUP
 # [10] seconds per target; CONNECTIONS [32], THREADS [2]; SCALES ["1000 100000"] keys per realm, KEYS_PER_USER [10];
-# PORT [28080] (management PORT+1); KEYCLOAK_VERSION [keycloak.server.version in pom.xml]; HEAP [-Xms1g -Xmx1g].
+# PORT [28080] (management PORT+1); KEYCLOAK_VERSION [keycloak.server.version in pom.xml]; HEAP [-Xms1g -Xmx1g];
+# USERS_CACHE [50000] (--cache-embedded-users-max-count); RESULTS_FILE [bench/RESULTS.md].
 # Needs: Java 17+, python3, curl, unzip, wrk (Debian: apt-get install -y wrk); node 20 only to build the jar.
 set -euo pipefail
 
@@ -25,7 +26,7 @@ ROOT=$(dirname "$BENCH")
 WORK="$BENCH/.work"
 cd "$ROOT"
 
-usage() { sed -n '2,20p' "$BENCH/run.sh" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,21p' "$BENCH/run.sh" | sed 's/^# \{0,1\}//'; }
 
 QUICK=false FRESH=false PROFILE=false
 for arg in "$@"; do
@@ -54,8 +55,9 @@ MGMT_PORT=$((PORT + 1))
 HEAP=${HEAP:-"-Xms1g -Xmx1g"}
 # Last use is written by a timer; a short flush interval lets the warm-up see those writes finish sooner.
 FLUSH_SECONDS=5
-# The users cache must hold every key owner (Keycloak's default is 10000 entries); see RESULTS.md.
-USERS_CACHE=50000
+# The users cache must hold every key owner (Keycloak's default is 10000 entries); see ANALYSIS.md.
+USERS_CACHE=${USERS_CACHE:-50000}
+RESULTS_FILE=${RESULTS_FILE:-$BENCH/RESULTS.md}
 
 pom_property() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" "$ROOT/pom.xml" | head -n 1; }
 KEYCLOAK_VERSION=${KEYCLOAK_VERSION:-$(pom_property keycloak.server.version)}
@@ -331,7 +333,7 @@ trap - EXIT
 COMMAND="bench/run.sh $*"
 export DURATION WARMUP ROUNDS ROUND_SECONDS CONNECTIONS THREADS KEYS_PER_USER KEYCLOAK_VERSION LATCHKEY_VERSION HEAP USERS_CACHE \
   FLUSH_SECONDS COMMAND QUICK
-python3 "$BENCH/report.py" "$RESULTS_TSV" "$DATA/creation.tsv" "$WORK/warmup.tsv" "$BENCH/RESULTS.md"
+python3 "$BENCH/report.py" "$RESULTS_TSV" "$DATA/creation.tsv" "$WORK/warmup.tsv" "$RESULTS_FILE"
 if [ ${#PROFILES[@]} -gt 0 ]; then
   for jfr in "${PROFILES[@]}"; do
     say "Profile $(basename "$jfr")"
