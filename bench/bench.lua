@@ -2,19 +2,26 @@
 --   BENCH_METHOD   GET or POST
 --   BENCH_PATH     request path
 --   BENCH_AUTH     value of the Authorization header (optional)
---   BENCH_TOKENS   file with one form token per line; each request sends "token=<next line>" (optional)
+--   BENCH_TOKENS   file with one form value per line; each request sends "<BENCH_FORM>=<next line>" (optional)
+--   BENCH_FORM     name of that form field (default: token)
 --   BENCH_EXPECT   text the response body must contain for the request to count as a success
+--   BENCH_STATUS   the status a success must have (default: any 2xx)
 --   BENCH_THREADS  wrk's -t, BENCH_START first line (0-based) to send
 -- Thread i sends lines START+i, START+i+THREADS, ... (wrapping around), so together the threads walk the file in order
 -- and a run of R requests covers about R consecutive lines.
--- A response counts as an error when its status is not 2xx or its body lacks BENCH_EXPECT; done() prints one
+-- A response counts as an error when its status is not 2xx (or not BENCH_STATUS) or its body lacks BENCH_EXPECT; done() prints one
 -- machine-readable line: "RESULT requests=.. seconds=.. rps=.. p50_ms=.. p99_ms=.. errors=.. socket_errors=..".
 
 local method = os.getenv("BENCH_METHOD") or "GET"
 local path = os.getenv("BENCH_PATH") or "/"
 local auth = os.getenv("BENCH_AUTH")
 local token_file = os.getenv("BENCH_TOKENS")
+local form_field = os.getenv("BENCH_FORM")
+if form_field == nil or form_field == "" then
+   form_field = "token"
+end
 local expect = os.getenv("BENCH_EXPECT") or ""
+local expect_status = tonumber(os.getenv("BENCH_STATUS") or "")
 local stride = tonumber(os.getenv("BENCH_THREADS") or "1")
 local start = tonumber(os.getenv("BENCH_START") or "0")
 
@@ -53,11 +60,17 @@ function request()
    end
    local token = tokens[next_index]
    next_index = (next_index - 1 + stride) % #tokens + 1
-   return wrk.format(method, path, headers, "token=" .. token)
+   return wrk.format(method, path, headers, form_field .. "=" .. token)
 end
 
 function response(status, hdrs, body)
-   if status < 200 or status > 299 or (expect ~= "" and not string.find(body, expect, 1, true)) then
+   local status_ok
+   if expect_status then
+      status_ok = status == expect_status
+   else
+      status_ok = status >= 200 and status <= 299
+   end
+   if not status_ok or (expect ~= "" and not string.find(body, expect, 1, true)) then
       bad = bad + 1
       if bad == 1 then
          io.stderr:write(string.format("first error: status %d body %s\n", status, string.sub(body or "", 1, 200)))

@@ -219,7 +219,7 @@ field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
 
 target_env() { # target realm
   local realm=$2
-  export BENCH_METHOD=POST BENCH_AUTH="$SERVICE_AUTH" BENCH_EXPECT='"active":false'
+  export BENCH_METHOD=POST BENCH_AUTH="$SERVICE_AUTH" BENCH_EXPECT='"active":false' BENCH_STATUS="" BENCH_FORM=token
   export BENCH_PATH="/realms/$realm/latchkey/api-keys/introspect"
   case "$1" in
     ceiling) export BENCH_METHOD=GET BENCH_PATH="/realms/$realm" BENCH_AUTH="" BENCH_TOKENS="" \
@@ -228,6 +228,11 @@ target_env() { # target realm
                BENCH_TOKENS="$DATA/$realm-token.txt" BENCH_EXPECT='"active":true' ;;
     validate) export BENCH_TOKENS="$DATA/$realm-valid.keys" BENCH_EXPECT='"active":true' ;;
     badsum|revoked|nouser) export BENCH_TOKENS="$DATA/$realm-$1.keys" ;;
+    # Not a Latchkey answer: a form without a key (x=1); the client is authenticated, the form read, then the
+    # request is refused (400). What Keycloak costs for an authenticated form POST to an extension endpoint, i.e.
+    # the most validation could reach.
+    floor) echo 1 >"$DATA/floor.form"
+           export BENCH_FORM=x BENCH_TOKENS="$DATA/floor.form" BENCH_STATUS=400 BENCH_EXPECT='"error":"invalid_request"' ;;
   esac
 }
 
@@ -287,7 +292,7 @@ done
 # Every target is warmed up, then measured in ROUNDS rounds; a round measures each target on each realm in turn, so
 # the figures that are compared are taken close together in time, and the medians over the rounds resist a burst of
 # load from other processes on the machine.
-TARGETS="ceiling introspect validate badsum revoked nouser"
+TARGETS="ceiling introspect validate badsum revoked nouser floor"
 say "Warming up every target (${WARMUP} s each)"
 for target in $TARGETS; do
   for keys in $SCALES; do
