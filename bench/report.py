@@ -167,9 +167,14 @@ def main():
     md.append("| date | %s |" % datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"))
     md.append("| command | `%s` |" % env.get("COMMAND", "bench/run.sh").strip())
     md.append("| machine | %s |" % machine())
-    md.append("| Keycloak | %s, `kc.sh start --optimized` (production mode), HTTP on 127.0.0.1, H2 file database "
-              "(`--db=dev-file`), heap `%s`, users cache %s entries |"
+    md.append("| Keycloak | %s, `kc.sh build --db=dev-file --features=declarative-ui`, `kc.sh start --optimized "
+              "--http-enabled=true --hostname-strict=false` (production mode, default `ispn` cache with `jdbc-ping`, "
+              "one node), HTTP on 127.0.0.1, H2 file database, heap `%s`, users cache %s entries "
+              "(`--cache-embedded-users-max-count`; default 10,000) |"
               % (env.get("KEYCLOAK_VERSION"), env.get("HEAP"), env.get("USERS_CACHE")))
+    md.append("| Latchkey settings | realm: API keys enabled, role `api-access`; server: last-used flush %s s, granularity "
+              "%s s (defaults 60 s and 3600 s; see ANALYSIS.md) |"
+              % (env.get("FLUSH_SECONDS"), env.get("GRANULARITY_SECONDS")))
     md.append("| Java | %s |" % (java_version.group(1) if java_version else "?"))
     md.append("| Latchkey | %s, commit %s%s |" % (env.get("LATCHKEY_VERSION"), git,
                                                   " + uncommitted changes in providers/src or themes/src" if dirty else ""))
@@ -177,8 +182,8 @@ def main():
               "of warm-up, then %s rounds of %s s (a round measures every target on every realm in turn) |"
               % (wrk_version, env.get("THREADS"), env.get("CONNECTIONS"), env.get("WARMUP"), env.get("ROUNDS"),
                  env.get("ROUND_SECONDS")))
-    md.append("| keys | %s per user, interleaved so that consecutive requests name different users; every key is "
-              "used in each 100k run |" % env.get("KEYS_PER_USER"))
+    md.append("| keys | %s per user, interleaved so that consecutive requests name different users; wrk walks the "
+              "key file in order, so a run of N requests uses min(N, all) different keys |" % env.get("KEYS_PER_USER"))
     md.append("")
     md.append("## Results")
     md.append("")
