@@ -18,18 +18,20 @@ import org.keycloak.services.managers.BruteForceProtector;
 /**
  * Validates a presented key. This is the hot path: every step reads from the realm and user caches, so a warm
  * validation touches no database, and nothing here writes (last use is only noted in memory, see
- * {@link LastUsedRecorder}).
+ * {@link LastUsedRecorder}; a user id that named no user is remembered for a while, see {@link AbsentUsers}).
  */
 public final class ApiKeyValidator {
 
     private final KeycloakSession session;
     private final RealmModel realm;
     private final LastUsedRecorder lastUsed;
+    private final AbsentUsers absentUsers;
 
-    public ApiKeyValidator(KeycloakSession session, RealmModel realm, LastUsedRecorder lastUsed) {
+    public ApiKeyValidator(KeycloakSession session, RealmModel realm, ApiKeyNodeState nodeState) {
         this.session = session;
         this.realm = realm;
-        this.lastUsed = lastUsed;
+        this.lastUsed = nodeState.lastUsed();
+        this.absentUsers = nodeState.absentUsers();
     }
 
     /** Validates and, when refused, records the reason as an error event naming the calling client. */
@@ -52,8 +54,12 @@ public final class ApiKeyValidator {
         ApiKey key = parsed.key();
         ApiKeySettings settings = ApiKeySettings.of(realm);
 
+        if (absentUsers.isAbsent(realm.getId(), key.userId())) {
+            return ValidationOutcome.inactive(InactiveReason.USER_NOT_FOUND, null, null);
+        }
         UserModel owner = session.users().getUserById(realm, key.userId());
         if (owner == null) {
+            absentUsers.remember(realm.getId(), key.userId());
             return ValidationOutcome.inactive(InactiveReason.USER_NOT_FOUND, null, null);
         }
         CredentialModel stored = owner.credentialManager().getStoredCredentialById(key.credentialId());

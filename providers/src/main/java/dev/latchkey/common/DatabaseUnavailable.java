@@ -1,7 +1,7 @@
 package dev.latchkey.common;
 
 import jakarta.ws.rs.core.Response;
-import java.net.ConnectException;
+import java.net.SocketException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
@@ -11,7 +11,8 @@ import org.jboss.logging.Logger;
 /**
  * A database that cannot be reached answers as {@code 503 temporarily_unavailable} with {@code Retry-After}, not as
  * Keycloak's generic 500 with a stack trace in the log for every request of the outage. Only failures whose cause
- * chain shows a lost or refused connection count; every other failure keeps Keycloak's handling.
+ * chain shows a lost or refused connection (a SQLSTATE of class 08, a socket error) count; every other failure keeps
+ * Keycloak's handling.
  */
 public final class DatabaseUnavailable {
 
@@ -54,7 +55,7 @@ public final class DatabaseUnavailable {
         for (int depth = 0; current != null && depth < MAX_CAUSES; depth++) {
             if (current instanceof SQLTransientConnectionException
                     || current instanceof SQLNonTransientConnectionException
-                    || current instanceof ConnectException
+                    || current instanceof SocketException // refused, reset, broken pipe
                     || current instanceof SQLException sql && isConnectionState(sql.getSQLState())
                     || HIBERNATE_CONNECTION_FAILURE.equals(current.getClass().getName())) {
                 return true;

@@ -1,22 +1,22 @@
 package dev.latchkey.rest;
 
-import dev.latchkey.apikey.LastUsedRecorder;
+import dev.latchkey.apikey.ApiKeyNodeState;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.services.resource.RealmResourceProvider;
 
 final class LatchkeyResourceProvider implements RealmResourceProvider {
 
     private final KeycloakSession session;
-    private final LastUsedRecorder lastUsed;
+    private final ApiKeyNodeState apiKeys;
 
-    LatchkeyResourceProvider(KeycloakSession session, LastUsedRecorder lastUsed) {
+    LatchkeyResourceProvider(KeycloakSession session, ApiKeyNodeState apiKeys) {
         this.session = session;
-        this.lastUsed = lastUsed;
+        this.apiKeys = apiKeys;
     }
 
     @Override
     public Object getResource() {
-        return new LatchkeyRootResource(session, lastUsed);
+        return new LatchkeyRootResource(session, apiKeys);
     }
 
     @Override

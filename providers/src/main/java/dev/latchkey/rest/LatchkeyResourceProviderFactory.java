@@ -1,9 +1,12 @@
 package dev.latchkey.rest;
 
+import dev.latchkey.apikey.AbsentUsers;
+import dev.latchkey.apikey.ApiKeyNodeState;
 import dev.latchkey.apikey.LastUsedRecorder;
 import java.time.Duration;
 import java.util.List;
 import org.keycloak.Config;
+import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.utils.KeycloakModelUtils;
@@ -14,7 +17,8 @@ import org.keycloak.services.resource.RealmResourceProviderFactory;
 import org.keycloak.timer.TimerProvider;
 
 /**
- * Serves {@code /realms/{realm}/latchkey}. Owns the node's {@link LastUsedRecorder} and the timer that flushes it.
+ * Serves {@code /realms/{realm}/latchkey}. Owns the node's {@link ApiKeyNodeState} and the timer that flushes its
+ * {@link LastUsedRecorder}.
  *
  * <p>Server options ({@code kc.sh start --spi-realm-restapi-extension--latchkey--<option>=...}):
  * {@code last-used-granularity-seconds} (default 3600) and {@code last-used-flush-seconds} (default 60).
@@ -29,12 +33,13 @@ public final class LatchkeyResourceProviderFactory implements RealmResourceProvi
     private static final String TIMER_TASK = "latchkey-last-used-flush";
 
     private LastUsedRecorder lastUsed;
+    private ApiKeyNodeState apiKeys;
     private long flushIntervalMillis;
     private KeycloakSessionFactory sessionFactory;
 
     @Override
     public RealmResourceProvider create(KeycloakSession session) {
-        return new LatchkeyResourceProvider(session, lastUsed);
+        return new LatchkeyResourceProvider(session, apiKeys);
     }
 
     @Override
@@ -42,6 +47,7 @@ public final class LatchkeyResourceProviderFactory implements RealmResourceProvi
         int granularity = Math.max(1, config.getInt(GRANULARITY, DEFAULT_GRANULARITY_SECONDS));
         int flush = Math.max(1, config.getInt(FLUSH_INTERVAL, DEFAULT_FLUSH_SECONDS));
         lastUsed = new LastUsedRecorder(Duration.ofSeconds(granularity).toMillis());
+        apiKeys = new ApiKeyNodeState(lastUsed, new AbsentUsers(Time::currentTimeMillis));
         flushIntervalMillis = Duration.ofSeconds(flush).toMillis();
     }
 

@@ -1,6 +1,6 @@
 package dev.latchkey.rest;
 
-import dev.latchkey.apikey.LastUsedRecorder;
+import dev.latchkey.apikey.ApiKeyNodeState;
 import dev.latchkey.apikey.rest.ApiKeyIntrospectionResource;
 import dev.latchkey.common.DatabaseUnavailable;
 import jakarta.ws.rs.OPTIONS;
@@ -16,11 +16,11 @@ import org.keycloak.services.cors.Cors;
 public final class LatchkeyRootResource {
 
     private final KeycloakSession session;
-    private final LastUsedRecorder lastUsed;
+    private final ApiKeyNodeState apiKeys;
 
-    LatchkeyRootResource(KeycloakSession session, LastUsedRecorder lastUsed) {
+    LatchkeyRootResource(KeycloakSession session, ApiKeyNodeState apiKeys) {
         this.session = session;
-        this.lastUsed = lastUsed;
+        this.apiKeys = apiKeys;
     }
 
     @Path("me")
@@ -31,7 +31,7 @@ public final class LatchkeyRootResource {
 
     @Path("api-keys")
     public ApiKeyIntrospectionResource apiKeys() {
-        return new ApiKeyIntrospectionResource(session, lastUsed);
+        return new ApiKeyIntrospectionResource(session, apiKeys);
     }
 
     /** CORS preflight for every path below, so a browser app on an allowed origin can call the account side. */

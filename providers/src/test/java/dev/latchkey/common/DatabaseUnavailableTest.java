@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Map;
@@ -36,6 +37,8 @@ class DatabaseUnavailableTest {
                 new ConnectException("Connection refused"))))).isTrue();
         assertThat(DatabaseUnavailable.isCause(keycloakFailure(new SQLTransientConnectionException("pool timeout"))))
                 .isTrue();
+        // what Keycloak 26.7.0 reports when a pooled connection's server went away: the socket error, nothing else
+        assertThat(DatabaseUnavailable.isCause(keycloakFailure(new SocketException("Broken pipe")))).isTrue();
     }
 
     @ParameterizedTest

@@ -23,13 +23,12 @@ class DockerFilesIT {
     private final Path docker = ClusterSettings.dockerDirectory();
 
     @Test
-    @DisplayName("Given the Dockerfile, then it builds on the tested Keycloak version with the tested build options and jar")
+    @DisplayName("Given the Dockerfile, then it builds on the project's Keycloak version with the tested build options and jar")
     void dockerfileMatchesTheTestedBuild() throws IOException {
         String dockerfile = Files.readString(docker.resolve("Dockerfile"));
-        String keycloakVersion = ClusterSettings.fromSystemProperties().keycloakDist().getFileName().toString()
-                .replace("keycloak-", "");
 
-        assertThat(dockerfile).contains("quay.io/keycloak/keycloak:" + keycloakVersion + "\n");
+        // the project's default server version (pom.xml), also when this run tests another one (-Dkeycloak.server.version)
+        assertThat(dockerfile).contains("quay.io/keycloak/keycloak:" + defaultServerVersion() + "\n");
         assertThat(dockerfile).contains("RUN /opt/keycloak/bin/kc.sh " + String.join(" ", ClusterOptions.BUILD) + "\n");
         assertThat(dockerfile).contains("COPY --chown=keycloak:keycloak providers/target/" + latchkeyJar() + " ");
         assertThat(Files.readString(docker.resolve("Dockerfile.dockerignore"))).contains("!providers/target/" + latchkeyJar());
@@ -49,6 +48,13 @@ class DockerFilesIT {
         assertThat(compose).contains("image: postgres:17");
         // discovery stays Keycloak's default (jdbc-ping), as in the tests
         assertThat(compose).doesNotContainIgnoringCase("cache-stack").doesNotContain("KC_CACHE_STACK");
+    }
+
+    private String defaultServerVersion() throws IOException {
+        Matcher version = Pattern.compile("<keycloak\\.server\\.version>([^<]+)</keycloak\\.server\\.version>")
+                .matcher(Files.readString(docker.getParent().resolve("pom.xml")));
+        assertThat(version.find()).as("keycloak.server.version in the root pom.xml").isTrue();
+        return version.group(1).trim();
     }
 
     private String latchkeyJar() throws IOException {

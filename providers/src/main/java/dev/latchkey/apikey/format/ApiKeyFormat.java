@@ -4,7 +4,6 @@ import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.UUID;
 import java.util.zip.CRC32;
 
@@ -93,15 +92,14 @@ public final class ApiKeyFormat {
                 return ParseResult.failed(ParseFailure.MALFORMED);
             }
         }
-        BigInteger checksum = Base62.decode(text, checksumStart, length);
-        if (checksum == null || checksum.longValue() != crc32(text, checksumStart)) {
+        if (Base62.decodeLong(text, checksumStart, length) != crc32(text, checksumStart)) {
             return ParseResult.failed(ParseFailure.BAD_CHECKSUM);
         }
-        BigInteger value = Base62.decode(text, PREFIX.length(), checksumStart);
-        if (value == null) {
+        byte[] payload = Base62.decodeBytes(text, PREFIX.length(), checksumStart);
+        if (payload == null) {
             return ParseResult.failed(ParseFailure.MALFORMED);
         }
-        return decodePayload(toUnsignedBytes(value), checksumStart - PREFIX.length(), text);
+        return decodePayload(payload, checksumStart - PREFIX.length(), text);
     }
 
     private static ParseResult decodePayload(byte[] bytes, int bodyWidth, String text) {
@@ -135,17 +133,11 @@ public final class ApiKeyFormat {
         return keyText.substring(0, HINT_LENGTH);
     }
 
-    private static long crc32(CharSequence text, int end) {
+    private static long crc32(String text, int end) {
         CRC32 crc = new CRC32();
-        for (int i = 0; i < end; i++) {
-            crc.update(text.charAt(i)); // all characters are ASCII here
-        }
+        // Key text is ASCII (checked before), so its Latin-1 bytes are its characters; one update call, not one per char.
+        crc.update(text.getBytes(StandardCharsets.ISO_8859_1), 0, end);
         return crc.getValue();
-    }
-
-    private static byte[] toUnsignedBytes(BigInteger value) {
-        byte[] bytes = value.toByteArray();
-        return bytes.length > 1 && bytes[0] == 0 ? Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
     }
 
     private static void putUuid(ByteBuffer buffer, UUID uuid) {

@@ -1,7 +1,7 @@
 package dev.latchkey.apikey.rest;
 
+import dev.latchkey.apikey.ApiKeyNodeState;
 import dev.latchkey.apikey.ApiKeyValidator;
-import dev.latchkey.apikey.LastUsedRecorder;
 import dev.latchkey.apikey.ValidationOutcome;
 import dev.latchkey.common.DatabaseUnavailable;
 import dev.latchkey.common.JsonResponses;
@@ -31,12 +31,12 @@ public final class ApiKeyIntrospectionResource {
 
     private final KeycloakSession session;
     private final RealmModel realm;
-    private final LastUsedRecorder lastUsed;
+    private final ApiKeyNodeState nodeState;
 
-    public ApiKeyIntrospectionResource(KeycloakSession session, LastUsedRecorder lastUsed) {
+    public ApiKeyIntrospectionResource(KeycloakSession session, ApiKeyNodeState nodeState) {
         this.session = session;
         this.realm = session.getContext().getRealm();
-        this.lastUsed = lastUsed;
+        this.nodeState = nodeState;
     }
 
     @POST
@@ -58,7 +58,7 @@ public final class ApiKeyIntrospectionResource {
         ClientModel caller = ServiceCallerAuthenticator.authenticate(session, event);
         String key = singleToken(session.getContext().getHttpRequest().getDecodedFormParameters());
 
-        ValidationOutcome outcome = new ApiKeyValidator(session, realm, lastUsed).validate(key, caller);
+        ValidationOutcome outcome = new ApiKeyValidator(session, realm, nodeState).validate(key, caller);
         Object body = outcome.isActive()
                 ? IntrospectionResponse.of(session, realm, caller, outcome)
                 : INACTIVE;
