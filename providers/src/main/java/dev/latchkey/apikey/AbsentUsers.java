@@ -15,12 +15,13 @@ import java.util.function.LongSupplier;
  * <p>Why a short time-to-live is safe: user ids are random UUIDs chosen by the server, so an id that named no user
  * cannot name a new user a moment later, except when a user is imported again with its old id (partial or full realm
  * import). Such a user's keys are then refused for at most {@link #TTL} on each node that remembered the id.
- * Bounded: when {@link #MAX_ENTRIES} ids are remembered the memory starts over, so random ids cannot grow it.
+ * Bounded: when {@link #MAX_ENTRIES} ids are remembered, expired ones are dropped, and if that is not enough the memory
+ * starts over, so random ids cannot grow it.
  */
 public final class AbsentUsers {
 
     public static final Duration TTL = Duration.ofSeconds(30);
-    static final int MAX_ENTRIES = 10_000;
+    static final int MAX_ENTRIES = 50_000; // about 10 MB at most
 
     private record Key(String realmId, String userId) {
     }
@@ -47,7 +48,11 @@ public final class AbsentUsers {
 
     void remember(String realmId, String userId) {
         if (absentUntil.size() >= MAX_ENTRIES) {
-            absentUntil.clear();
+            long now = clock.getAsLong();
+            absentUntil.values().removeIf(until -> until <= now);
+            if (absentUntil.size() >= MAX_ENTRIES) {
+                absentUntil.clear();
+            }
         }
         absentUntil.put(new Key(realmId, userId), clock.getAsLong() + TTL.toMillis());
     }

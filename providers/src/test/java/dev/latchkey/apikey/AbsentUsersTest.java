@@ -33,6 +33,21 @@ class AbsentUsersTest {
     }
 
     @Test
+    void whenFullDropsExpiredIdsBeforeForgettingLiveOnes() {
+        for (int i = 0; i < AbsentUsers.MAX_ENTRIES - 1; i++) {
+            absent.remember("realm", "old-" + i);
+        }
+        now.addAndGet(AbsentUsers.TTL.toMillis());
+        absent.remember("realm", "live");
+
+        absent.remember("realm", "one-more");
+
+        assertThat(absent.size()).isEqualTo(2);
+        assertThat(absent.isAbsent("realm", "live")).isTrue();
+        assertThat(absent.isAbsent("realm", "one-more")).isTrue();
+    }
+
+    @Test
     void staysBoundedWhenFedEndlessRandomIds() {
         for (int i = 0; i < AbsentUsers.MAX_ENTRIES * 3; i++) {
             absent.remember("realm", "random-" + i);

@@ -71,17 +71,36 @@ class ApiKeyValidationIT {
     }
 
     @Test
-    @DisplayName("Given roles and groups changed after the key was made, then the answer shows them as they are now")
+    @DisplayName("Given roles and groups changed after the key was made, then the answer holds the owner's effective roles now")
     void rolesAsTheyAreNow() {
+        String r = "/realms/" + realm.name();
         admin.createRealmRole(realm.name(), "invoices-read", "Read invoices");
         admin.grantRealmRoles(realm.name(), owner.id(), List.of("invoices-read"));
-        String groupId = admin.createGroup(realm.name(), "finance");
-        admin.put("/realms/" + realm.name() + "/users/" + owner.id() + "/groups/" + groupId, Json.object()).expectStatus(204);
+        admin.createRealmRole(realm.name(), "auditor", "Auditors");
+        admin.createRealmRole(realm.name(), "payables-clerk", "Payables");
+        JsonNode clerk = admin.getJson(r + "/roles/payables-clerk");
+        // a composite that brings a client role with it
+        String account = admin.clientUuid(realm.name(), "account");
+        admin.post(r + "/roles/payables-clerk/composites", Json.array()
+                .add(admin.getJson(r + "/clients/" + account + "/roles/manage-account-links"))).expectStatus(204);
+        String finance = admin.createGroup(realm.name(), "finance", "auditor");
+        String payables = AdminClient.createdId(admin.post(r + "/groups/" + finance + "/children",
+                Json.object().put("name", "payables")).expectStatus(201));
+        admin.post(r + "/groups/" + payables + "/role-mappings/realm", Json.array().add(clerk)).expectStatus(204);
+        admin.put(r + "/users/" + owner.id() + "/groups/" + payables, Json.object()).expectStatus(204);
 
         JsonNode answer = realm.validate(key);
 
-        assertThat(Json.strings(answer.path("realm_access").path("roles"))).contains("invoices-read");
-        assertThat(Json.strings(answer.path("groups"))).containsExactly("/finance");
+        // exactly Keycloak's own effective roles: direct, through the group and its parent, through composites
+        List<String> realmRoles = admin.effectiveRealmRoles(realm.name(), owner.id());
+        assertThat(realmRoles).contains("invoices-read", "auditor", "payables-clerk", ApiKeyRealm.ROLE);
+        assertThat(Json.strings(answer.path("realm_access").path("roles"))).containsExactlyInAnyOrderElementsOf(realmRoles);
+        List<String> accountRoles = Json.texts(admin.getJson(r + "/users/" + owner.id() + "/role-mappings/clients/"
+                + account + "/composite"), "name");
+        assertThat(accountRoles).contains("manage-account-links");
+        assertThat(Json.strings(answer.path("resource_access").path("account").path("roles")))
+                .containsExactlyInAnyOrderElementsOf(accountRoles);
+        assertThat(Json.strings(answer.path("groups"))).containsExactly("/finance/payables");
     }
 
     @Test

@@ -214,7 +214,8 @@ public final class AdminClient {
     }
 
 
-    private static String createdId(HttpResult created) {
+    /** The id at the end of a 201's Location header. */
+    public static String createdId(HttpResult created) {
         String path = created.location().getPath();
         return path.substring(path.lastIndexOf('/') + 1);
     }

@@ -17,7 +17,6 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.ModelToRepresentation;
-import org.keycloak.models.utils.RoleUtils;
 import org.keycloak.organization.OrganizationProvider;
 import org.keycloak.services.Urls;
 
@@ -77,7 +76,7 @@ final class IntrospectionResponse {
     private static void putRoles(Map<String, Object> body, UserModel user) {
         Set<String> realmRoles = new TreeSet<>();
         Map<String, Set<String>> clientRoles = new TreeMap<>();
-        for (RoleModel role : RoleUtils.getDeepUserRoleMappings(user)) {
+        for (RoleModel role : EffectiveRoles.of(user)) {
             if (role.isClientRole()) {
                 ClientModel client = (ClientModel) role.getContainer();
                 clientRoles.computeIfAbsent(client.getClientId(), id -> new TreeSet<>()).add(role.getName());
