@@ -13,7 +13,7 @@ import org.keycloak.models.UserModel;
  * every role those contain, transitively. The same set as Keycloak's {@code RoleUtils.getDeepUserRoleMappings}, walked
  * role by role: each role's composites come from the role cache entry the walk already holds, where Keycloak's batched
  * expansion (built to save database round trips when the cache is cold) makes two to three cache reads per role.
- * On the validation path, with a warm cache, the walk took half the time (bench/ANALYSIS.md).
+ * On the validation path, with a warm cache, role expansion fell from 12% to 4% of the CPU samples (bench/ANALYSIS.md).
  */
 final class EffectiveRoles {
 
