@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.latchkey.it.support.AccountRealm;
 import dev.latchkey.it.support.AdminClient;
-import dev.latchkey.it.support.BrokerLogin;
 import dev.latchkey.it.support.BrowserLogin;
 import dev.latchkey.it.support.HttpResult;
 import dev.latchkey.it.support.Json;
@@ -141,7 +140,7 @@ class ExternallyManagedPasswordIT {
                     .put("standardFlowEnabled", true)
                     .set("redirectUris", Json.array().add(redirectUri)));
 
-            BrowserLogin login = new BrokerLogin(server).login(realm.name(), "web", redirectUri, IDP_ALIAS,
+            BrowserLogin login = tokens.authorizeThroughProvider(realm.name(), "web", redirectUri, IDP_ALIAS,
                     upstreamUser.username(), upstreamUser.password());
             assertThat(login.succeeded()).as("broker login, last page: %s", login.lastResponse()).isTrue();
             String token = tokens.exchange(login).accessToken();

@@ -11,7 +11,8 @@ import java.util.Optional;
 public final class TokenClient {
 
     public static final String ACCOUNT_CONSOLE = "account-console";
-    private static final int MAX_HOPS = 10;
+    /** A login through an identity provider redirects about ten times; a plain one about three. */
+    private static final int MAX_HOPS = 20;
     /** Username and password on one page, or (organizations enabled) one after the other. */
     private static final int MAX_FORM_STEPS = 2;
 
@@ -69,6 +70,22 @@ public final class TokenClient {
      */
     public BrowserLogin authorize(String realm, String clientId, String redirectUri, String username,
                                   String password) {
+        return authorize(realm, clientId, redirectUri, username, password, Map.of());
+    }
+
+    /**
+     * A login through an identity provider, as a browser does it: the client's realm is asked to send the user to the
+     * provider ({@code kc_idp_hint}), the user signs in on the provider's login form, and the provider's answer comes
+     * back through the broker endpoint, where Keycloak's first-login flow creates and links the local user. Both
+     * realms set cookies of the same names under their own paths; {@link BrowserSession} keeps them apart.
+     */
+    public BrowserLogin authorizeThroughProvider(String realm, String clientId, String redirectUri,
+                                                 String identityProviderAlias, String username, String password) {
+        return authorize(realm, clientId, redirectUri, username, password, Map.of("kc_idp_hint", identityProviderAlias));
+    }
+
+    private BrowserLogin authorize(String realm, String clientId, String redirectUri, String username,
+                                   String password, Map<String, String> extraQuery) {
         Pkce pkce = Pkce.create();
         String state = Pkce.random();
         Map<String, String> query = new LinkedHashMap<>();
@@ -81,6 +98,7 @@ public final class TokenClient {
         query.put("nonce", Pkce.random());
         query.put("code_challenge", pkce.challenge());
         query.put("code_challenge_method", "S256");
+        query.putAll(extraQuery);
         URI authorization = URI.create(server.url("/realms/" + realm + "/protocol/openid-connect/auth")
                 + AdminClient.queryString(query));
 
