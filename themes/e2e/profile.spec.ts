@@ -1,10 +1,7 @@
-import { mkdirSync } from "node:fs";
-import path from "node:path";
-
 import { expect, test, type Page } from "@playwright/test";
 
-import { outputDir } from "./paths";
-import { addLdapFederation, createRealm, deleteRealm, introspect, logIn, type TestUser } from "./admin";
+import { addLdapFederation, createRealm, deleteRealm, introspect, type TestUser } from "./admin";
+import { openTab, screenshot, signIn as signInTo } from "./console";
 
 // Against the real server and the real Latchkey endpoints (nothing is mocked): each test gets a realm of its own,
 // deleted afterwards.
@@ -16,12 +13,7 @@ const alice: TestUser = {
   clientRoles: { "inventory-api": ["reader"] },
 };
 const bob: TestUser = { username: "bob", password: "bob-pass-12" };
-const screenshots = path.join(outputDir, "screenshots");
 let realm: string;
-
-test.beforeAll(() => {
-  mkdirSync(screenshots, { recursive: true });
-});
 
 test.beforeEach(async ({}, testInfo) => {
   realm = `latchkey-e2e-${testInfo.testId.slice(0, 8)}-${Date.now().toString(36)}`;
@@ -31,24 +23,8 @@ test.afterEach(async () => {
   await deleteRealm(realm);
 });
 
-async function signIn(page: Page, user: { username: string; password: string }, hash = "") {
-  await page.goto(`/realms/${realm}/account/${hash}`);
-  await logIn(page, user);
-  await expect(page.getByTestId("latchkey-profile")).toBeVisible();
-}
-
-/** The console scrolls inside its main area, so a tall viewport rather than fullPage shows a whole section. */
-async function screenshot(page: Page, name: string) {
-  const viewport = page.viewportSize();
-  await page.setViewportSize({ width: 1280, height: 1800 });
-  await page.screenshot({ path: path.join(screenshots, `${name}.png`) });
-  if (viewport) await page.setViewportSize(viewport);
-}
-
-async function openTab(page: Page, tab: "account" | "security" | "api-keys") {
-  await page.getByTestId(`latchkey-tab-${tab}`).click();
-  await expect(page.getByTestId(tab === "account" ? "latchkey-account" : `latchkey-${tab}`)).toBeVisible();
-}
+const signIn = (page: Page, user: { username: string; password: string }, hash = "") =>
+  signInTo(page, realm, user, hash);
 
 test("account: the console opens on Profile with the user's name, email, organization, groups and roles", async ({
   page,
