@@ -171,6 +171,14 @@ export async function introspect(realm: string, key: string): Promise<{ active: 
   return body;
 }
 
+/** Ends every session of the user (`POST /admin/realms/{realm}/users/{id}/logout`), as an admin would. */
+export async function logOutUser(realm: string, username: string) {
+  const api = await adminApi();
+  const [user] = await (await api.get(`${realmPath(realm)}/users?username=${encodeURIComponent(username)}&exact=true`)).json();
+  await ok(`logging ${username} out`, await api.post(`${realmPath(realm)}/users/${user.id}/logout`));
+  await api.dispose();
+}
+
 export async function deleteRealm(name: string) {
   const api = await adminApi();
   const response = await api.delete(realmPath(name));

@@ -36,20 +36,14 @@ export async function request<T>(
   path: string,
   { context, signal, method = "GET", body }: RequestOptions,
 ): Promise<T> {
-  await context.keycloak.updateToken(5);
-  const headers: Record<string, string> = {
-    Accept: "application/json",
-    Authorization: `Bearer ${context.keycloak.token}`,
-  };
-  if (body !== undefined) {
-    headers["Content-Type"] = "application/json";
+  const call = () => send(latchkeyUrl(context, path), context, method, body, signal);
+  let response = await call();
+  if (response.status === 401) {
+    // keycloak-js only refreshes a token near its expiry, so a session ended on the server (an admin's logout,
+    // the SSO idle limit) shows up here first: one forced refresh tells a stale token from an ended session.
+    await freshToken(context, -1);
+    response = await call();
   }
-  const response = await fetch(latchkeyUrl(context, path), {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal,
-  });
   if (!response.ok) {
     throw await toError(response);
   }
@@ -58,6 +52,44 @@ export async function request<T>(
   }
   const text = await response.text();
   return (text === "" ? undefined : JSON.parse(text)) as T;
+}
+
+async function send(
+  url: string,
+  context: ApiContext,
+  method: string,
+  body: unknown,
+  signal: AbortSignal | undefined,
+): Promise<Response> {
+  const headers: Record<string, string> = {
+    Accept: "application/json",
+    Authorization: `Bearer ${await freshToken(context, 5)}`,
+  };
+  if (body !== undefined) {
+    headers["Content-Type"] = "application/json";
+  }
+  return fetch(url, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal,
+  });
+}
+
+/**
+ * The user's access token, refreshed when it expires within `minValidity` seconds (-1: always). When it cannot be
+ * refreshed the session is over: like Keycloak's own account console, send the user to sign in again rather than
+ * show an error no retry can fix. The returned promise then never settles, so nothing flashes while the browser
+ * leaves the page.
+ */
+async function freshToken(context: ApiContext, minValidity: number): Promise<string | undefined> {
+  try {
+    await context.keycloak.updateToken(minValidity);
+  } catch {
+    await context.keycloak.login();
+    return new Promise<never>(() => {});
+  }
+  return context.keycloak.token;
 }
 
 async function toError(response: Response): Promise<LatchkeyApiError> {
