@@ -1,6 +1,6 @@
 package dev.latchkey.apikey;
 
-import dev.latchkey.settings.ApiKeySettings;
+import dev.latchkey.apikey.settings.ApiKeySettings;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;

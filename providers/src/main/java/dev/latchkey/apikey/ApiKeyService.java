@@ -6,9 +6,11 @@ import dev.latchkey.apikey.credential.ApiKeySecretData;
 import dev.latchkey.apikey.format.ApiKey;
 import dev.latchkey.apikey.format.ApiKeyFormat;
 import dev.latchkey.apikey.format.SecretHasher;
+import dev.latchkey.apikey.representation.ApiKeyInfoRepresentation;
+import dev.latchkey.apikey.representation.CreateApiKeyRequest;
 import dev.latchkey.common.LatchkeyError;
 import dev.latchkey.common.UserTimeZone;
-import dev.latchkey.settings.ApiKeySettings;
+import dev.latchkey.apikey.settings.ApiKeySettings;
 import jakarta.ws.rs.core.Response;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -55,6 +57,14 @@ public final class ApiKeyService {
                 .toList();
     }
 
+    /** What the Profile page shows and the limits its form enforces, for this user. */
+    public ApiKeyInfoRepresentation info(UserModel user) {
+        ApiKeySettings settings = settings();
+        return new ApiKeyInfoRepresentation(settings.enabled(), settings.maxLifetimeDays(), settings.maxKeysPerUser(),
+                settings.roleName(), ApiKeyAccess.mayUseKeys(realm, user, settings), countActive(user),
+                KeyTexts.MAX_NAME_LENGTH, KeyTexts.MAX_DESCRIPTION_LENGTH, UserTimeZone.chosenBy(user).orElse(null));
+    }
+
     public long countActive(UserModel user) {
         long now = Time.currentTimeMillis();
         return list(user).stream().filter(key -> !key.data().isExpired(now)).count();
@@ -64,7 +74,7 @@ public final class ApiKeyService {
      * Creates a key for the user. The returned key text is the only time the secret exists outside the caller's
      * memory: it is not stored, logged or put in an event.
      */
-    public CreatedApiKey create(UserModel user, String requestedName, String requestedDescription, String requestedExpiresAt) {
+    public CreatedApiKey create(UserModel user, CreateApiKeyRequest request) {
         ApiKeySettings settings = settings();
         if (!settings.enabled()) {
             throw events.createFailed(user, "api_keys_disabled",
@@ -74,10 +84,11 @@ public final class ApiKeyService {
             throw events.createFailed(user, "api_access_role_required", LatchkeyError.forbidden("api_access_role_required",
                     "Creating API keys requires the realm role '" + settings.roleName() + "'"));
         }
-        String name = KeyTexts.name(requestedName);
-        String description = KeyTexts.description(requestedDescription);
+        String name = KeyTexts.name(request.name());
+        String description = KeyTexts.description(request.description());
         Instant now = Instant.ofEpochMilli(Time.currentTimeMillis());
-        Instant expiresAt = Expiration.resolve(requestedExpiresAt, UserTimeZone.of(user), now, settings.maxLifetimeDays());
+        Instant expiresAt = Expiration.resolve(request.expiresAt(), Expiration.zone(request.timeZone(), user), now,
+                settings.maxLifetimeDays());
 
         List<ApiKeyCredentialModel> existing = UserWriteLock.lockAndReadCredentials(session, user, ApiKeyCredentialModel.TYPE)
                 .map(ApiKeyService::readable)

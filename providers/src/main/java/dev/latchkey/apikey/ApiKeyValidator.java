@@ -6,14 +6,14 @@ import dev.latchkey.apikey.format.ApiKeyFormat;
 import dev.latchkey.apikey.format.ParseFailure;
 import dev.latchkey.apikey.format.ParseResult;
 import dev.latchkey.apikey.format.SecretHasher;
-import dev.latchkey.settings.ApiKeySettings;
+import dev.latchkey.apikey.settings.ApiKeySettings;
+import dev.latchkey.common.LockOut;
 import org.keycloak.common.util.Time;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.services.managers.BruteForceProtector;
 
 /**
  * Validates a presented key. This is the hot path: every step reads from the realm and user caches, so a warm
@@ -80,21 +80,12 @@ public final class ApiKeyValidator {
         if (!owner.isEnabled()) {
             return ValidationOutcome.inactive(InactiveReason.USER_DISABLED, owner, credential);
         }
-        if (isLockedOut(owner)) {
+        if (LockOut.isLockedOut(session, realm, owner)) {
             return ValidationOutcome.inactive(InactiveReason.USER_LOCKED_OUT, owner, credential);
         }
         if (!ApiKeyAccess.holdsRole(realm, owner, settings)) {
             return ValidationOutcome.inactive(InactiveReason.ROLE_MISSING, owner, credential);
         }
         return ValidationOutcome.active(owner, credential);
-    }
-
-    private boolean isLockedOut(UserModel owner) {
-        if (!realm.isBruteForceProtected()) {
-            return false;
-        }
-        BruteForceProtector protector = session.getProvider(BruteForceProtector.class);
-        return protector.isPermanentlyLockedOut(session, realm, owner)
-                || protector.isTemporarilyDisabled(session, realm, owner);
     }
 }

@@ -1,12 +1,14 @@
 package dev.latchkey.apikey;
 
 import dev.latchkey.common.LatchkeyError;
+import dev.latchkey.common.UserTimeZone;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import org.keycloak.models.UserModel;
 
 /**
  * Turns the requested expiration into an instant and checks it against the realm's maximum lifetime.
@@ -18,6 +20,15 @@ import java.time.format.DateTimeParseException;
 final class Expiration {
 
     private Expiration() {
+    }
+
+    /** The zone a date is read in: the one the request names, else the owner's own, else UTC. */
+    static ZoneId zone(String requested, UserModel owner) {
+        if (requested == null || requested.isBlank()) {
+            return UserTimeZone.of(owner);
+        }
+        return UserTimeZone.canonical(requested).map(ZoneId::of).orElseThrow(() -> LatchkeyError.badRequest(
+                "timeZone '" + abbreviate(requested.trim()) + "' is not an IANA time zone such as Europe/Berlin"));
     }
 
     static Instant resolve(String requested, ZoneId zone, Instant now, int maxLifetimeDays) {

@@ -38,10 +38,6 @@ public final class LastUsedRecorder {
         this.granularityMillis = granularityMillis;
     }
 
-    public long granularityMillis() {
-        return granularityMillis;
-    }
-
     void noteUse(String realmId, String userId, ApiKeyCredentialModel credential) {
         long now = Time.currentTimeMillis();
         if (!isDue(credential.data().lastUsedAt(), now, granularityMillis)) {

@@ -2,6 +2,7 @@ package dev.latchkey.password;
 
 import dev.latchkey.common.DatabaseUnavailable;
 import dev.latchkey.common.LatchkeyError;
+import dev.latchkey.common.LockOut;
 import jakarta.ws.rs.core.Response.Status;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -124,11 +125,7 @@ public final class PasswordChangeService {
     }
 
     private void requireNotLockedOut() {
-        if (!realm.isBruteForceProtected()) {
-            return;
-        }
-        BruteForceProtector protector = session.getProvider(BruteForceProtector.class);
-        if (protector.isPermanentlyLockedOut(session, realm, user) || protector.isTemporarilyDisabled(session, realm, user)) {
+        if (LockOut.isLockedOut(session, realm, user)) {
             events.failure(Errors.USER_TEMPORARILY_DISABLED, null);
             throw LatchkeyError.of(Status.TOO_MANY_REQUESTS, TOO_MANY_ATTEMPTS,
                     "Too many wrong passwords: the account is locked for a while");

@@ -1,9 +1,8 @@
 package dev.latchkey.profile;
 
-import java.time.ZoneId;
+import dev.latchkey.common.UserTimeZone;
 import java.util.Collection;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * What a language or time-zone value must be before it goes to Keycloak's user profile. The user profile still runs
@@ -14,8 +13,6 @@ final class PreferenceRules {
 
     static final String INVALID_LOCALE = "invalid_locale";
     static final String INVALID_TIMEZONE = "invalid_timezone";
-
-    private static final Set<String> ZONE_IDS = ZoneId.getAvailableZoneIds();
 
     /** A refused value; {@link #code()} is the API's error code. */
     static final class Invalid extends RuntimeException {
@@ -62,8 +59,7 @@ final class PreferenceRules {
     }
 
     /**
-     * Region ids of the IANA database only ("Europe/Berlin", "UTC"): a fixed offset such as "+02:00" would not follow
-     * daylight-saving time, and the value is also the OIDC {@code zoneinfo} claim, which must be a zoneinfo name.
+     * An IANA region id ({@link UserTimeZone#canonical}).
      *
      * @return the canonical spelling, or empty for a blank value (clear the time zone)
      */
@@ -72,13 +68,7 @@ final class PreferenceRules {
             return Optional.empty();
         }
         String wanted = value.trim();
-        if (ZONE_IDS.contains(wanted)) {
-            return Optional.of(wanted);
-        }
-        return Optional.of(ZONE_IDS.stream()
-                .filter(id -> id.equalsIgnoreCase(wanted))
-                .findFirst()
-                .orElseThrow(() -> new Invalid(INVALID_TIMEZONE, wanted,
-                        "'" + wanted + "' is not an IANA time zone such as Europe/Berlin")));
+        return Optional.of(UserTimeZone.canonical(wanted).orElseThrow(() -> new Invalid(INVALID_TIMEZONE, wanted,
+                "'" + wanted + "' is not an IANA time zone such as Europe/Berlin")));
     }
 }

@@ -1,6 +1,7 @@
 package dev.latchkey.profile;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.latchkey.password.PasswordPolicyRules;
 import java.util.List;
 
 /**
@@ -23,7 +24,7 @@ public record ProfileRepresentation(
         List<ClientRole> clientRoles,
         PasswordChange passwordChange,
         ApiKeys apiKeys,
-        List<PasswordPolicyRule> passwordPolicy,
+        List<PasswordPolicyRules.Rule> passwordPolicy,
         Editable editable) {
 
     /** {@code displayName} in the language itself; {@code localizedName} in the user's current language. */
@@ -57,8 +58,6 @@ public record ProfileRepresentation(
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record PasswordPolicyRule(String id, String value) {
-    }
 
     public record Editable(boolean locale, boolean timezone) {
     }

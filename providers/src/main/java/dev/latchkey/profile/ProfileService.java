@@ -1,16 +1,17 @@
 package dev.latchkey.profile;
 
 import dev.latchkey.apikey.ApiKeyAccess;
+import dev.latchkey.common.OrganizationMembership;
 import dev.latchkey.common.UserTimeZone;
+import dev.latchkey.roles.EffectiveRoles;
 import dev.latchkey.password.PasswordKeeper;
 import dev.latchkey.password.PasswordPolicyRules;
 import dev.latchkey.profile.ProfileRepresentation.ClientRole;
 import dev.latchkey.profile.ProfileRepresentation.Group;
 import dev.latchkey.profile.ProfileRepresentation.Organization;
-import dev.latchkey.profile.ProfileRepresentation.PasswordPolicyRule;
 import dev.latchkey.profile.ProfileRepresentation.RealmRole;
 import dev.latchkey.profile.ProfileRepresentation.SupportedLocale;
-import dev.latchkey.settings.ApiKeySettings;
+import dev.latchkey.apikey.settings.ApiKeySettings;
 import java.io.IOException;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -29,8 +30,6 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.ModelToRepresentation;
-import org.keycloak.organization.OrganizationProvider;
-import org.keycloak.organization.utils.Organizations;
 import org.keycloak.theme.Theme;
 import org.keycloak.userprofile.Attributes;
 import org.keycloak.userprofile.UserProfileContext;
@@ -58,7 +57,7 @@ final class ProfileService {
         Map<String, List<String>> readable = attributes.getReadable();
         Locale reader = session.getContext().resolveLocale(user);
         Properties messages = accountMessages(reader);
-        List<RoleGraph.EffectiveRole<RoleModel>> roles = effectiveRoles();
+        List<EffectiveRoles.Routed> roles = EffectiveRoles.withRoutes(user);
         PasswordKeeper keeper = PasswordKeeper.of(session, realm, user);
         ApiKeySettings apiKeys = ApiKeySettings.of(realm);
 
@@ -79,7 +78,7 @@ final class ProfileService {
                         .sorted(Comparator.comparing(RealmRole::name))
                         .toList(),
                 roles.stream().filter(r -> r.role().isClientRole())
-                        .map(r -> new ClientRole(clientId(r.role()), r.role().getName(), describe(r.role(), messages),
+                        .map(r -> new ClientRole(EffectiveRoles.clientId(r.role()), r.role().getName(), describe(r.role(), messages),
                                 r.direct(), r.inheritedFrom()))
                         .sorted(Comparator.comparing(ClientRole::clientId).thenComparing(ClientRole::name))
                         .toList(),
@@ -104,11 +103,7 @@ final class ProfileService {
 
     /** Disabled organizations are left out: membership in one grants nothing. */
     private List<Organization> organizations() {
-        if (!Organizations.isEnabled(session)) {
-            return List.of();
-        }
-        return session.getProvider(OrganizationProvider.class).getByMember(user)
-                .filter(OrganizationModel::isEnabled)
+        return OrganizationMembership.of(session, realm, user)
                 .map(org -> new Organization(org.getName(), org.getAlias(),
                         org.getDomains().map(OrganizationDomainModel::getName).sorted().toList()))
                 .sorted(Comparator.comparing(Organization::name))
@@ -120,30 +115,6 @@ final class ProfileService {
                 .map(group -> new Group(group.getName(), ModelToRepresentation.buildGroupPath(group)))
                 .sorted(Comparator.comparing(Group::path))
                 .toList();
-    }
-
-    /** Groups pass their roles down to subgroups, so a member of /eng/backend also holds the roles of /eng. */
-    private List<RoleGraph.EffectiveRole<RoleModel>> effectiveRoles() {
-        Map<String, List<RoleModel>> byGroupPath = new LinkedHashMap<>();
-        user.getGroupsStream().forEach(group -> {
-            for (GroupModel holder = group; holder != null; holder = holder.getParent()) {
-                GroupModel current = holder;
-                byGroupPath.computeIfAbsent(ModelToRepresentation.buildGroupPath(current),
-                        path -> current.getRoleMappingsStream().toList());
-            }
-        });
-        return RoleGraph.resolve(user.getRoleMappingsStream().toList(), byGroupPath,
-                role -> role.isComposite() ? role.getCompositesStream() : Stream.empty(),
-                ProfileService::roleLabel);
-    }
-
-    /** How a composite role is named in {@code inheritedFrom}: realm roles by name, client roles as clientId/name. */
-    static String roleLabel(RoleModel role) {
-        return role.isClientRole() ? clientId(role) + "/" + role.getName() : role.getName();
-    }
-
-    private static String clientId(RoleModel role) {
-        return role.getContainer() instanceof ClientModel client ? client.getClientId() : role.getContainerId();
     }
 
     /** Built-in roles describe themselves with message keys such as {@code ${role_offline-access}}. */
@@ -167,14 +138,12 @@ final class ProfileService {
         }
     }
 
-    private List<PasswordPolicyRule> passwordPolicy() {
+    private List<PasswordPolicyRules.Rule> passwordPolicy() {
         PasswordPolicy policy = realm.getPasswordPolicy();
         if (policy == null) {
             return List.of();
         }
-        return PasswordPolicyRules.of(policy.toString(), policy::getPolicyConfig).stream()
-                .map(rule -> new PasswordPolicyRule(rule.id(), rule.value()))
-                .toList();
+        return PasswordPolicyRules.of(policy.toString(), policy::getPolicyConfig);
     }
 
     private static String first(Map<String, List<String>> attributes, String name) {

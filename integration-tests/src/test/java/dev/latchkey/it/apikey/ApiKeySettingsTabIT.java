@@ -9,8 +9,10 @@ import dev.latchkey.it.support.HttpResult;
 import dev.latchkey.it.support.Json;
 import dev.latchkey.it.support.KeycloakServer;
 import dev.latchkey.it.support.LatchkeyIT;
+import dev.latchkey.it.support.TestRealm;
 import dev.latchkey.it.support.TokenClient;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -93,5 +95,67 @@ class ApiKeySettingsTabIT {
         ObjectNode values = component.putObject("config");
         config.forEach((key, value) -> values.putArray(key).add(value));
         return component;
+    }
+
+    @Test
+    @DisplayName("Given a realm imported with keys switched on in its JSON, then the tab shows On and the other values")
+    void importedRealmShowsTheSettingsInForce() {
+        try (TestRealm imported = admin.createRealm("imported", r -> r.putObject("attributes")
+                .put("latchkey.apiKeys.enabled", "true").put("latchkey.apiKeys.maxLifetimeDays", "90"))) {
+            assertThat(tabConfig(imported.name())).containsEntry("enabled", "true").containsEntry("maxLifetimeDays", "90")
+                    .containsEntry("role", "api-access").containsEntry("maxKeysPerUser", "100");
+        }
+    }
+
+    @Test
+    @DisplayName("Given the demo realm imported at start-up, then its tab shows API keys On")
+    void demoRealmShowsOn() {
+        assertThat(tabConfig("demo")).containsEntry("enabled", "true");
+    }
+
+    @Test
+    @DisplayName("Given realm attributes changed through the realm's own admin API, then the tab follows")
+    void realmAttributeChangesReachTheTab() {
+        admin.setRealmAttributes(realm.name(), Map.of("latchkey.apiKeys.maxKeysPerUser", "7"));
+
+        assertThat(tabConfig(realm.name())).containsEntry("maxKeysPerUser", "7").containsEntry("enabled", "true");
+    }
+
+    @Test
+    @DisplayName("Given keys on, when the tab is saved as the console saves it with only the lifetime changed, then keys stay on")
+    void savingOneFieldKeepsTheOthers() {
+        String key = realm.createKey(realm.tokenOf(realm.userWithRole()), "ci").path("key").asText();
+        JsonNode component = Json.find(admin.getJson("/realms/" + realm.name() + "/components?type=" + TAB_TYPE),
+                "providerId", TAB_ID);
+        ObjectNode saved = (ObjectNode) component.deepCopy();
+        // the console sends back every field it loaded, plus its route parameter
+        ((ObjectNode) saved.path("config")).putArray("maxLifetimeDays").add("42");
+        ((ObjectNode) saved.path("config")).putArray("tab").add("api-keys");
+
+        admin.put("/realms/" + realm.name() + "/components/" + component.path("id").asText(), saved).expectStatus(204);
+
+        JsonNode settings = admin.getJson("/realms/" + realm.name() + "/latchkey/settings");
+        assertThat(settings.path("enabled").asBoolean()).isTrue();
+        assertThat(settings.path("maxLifetimeDays").asInt()).isEqualTo(42);
+        assertThat(realm.isActive(key)).isTrue();
+    }
+
+    @Test
+    @DisplayName("Given a tab form with only one field, then only that setting changes")
+    void partialFormChangesOnlyItsField() {
+        admin.post("/realms/" + realm.name() + "/components", tab(Map.of("maxKeysPerUser", "3"))).expectStatus(201);
+
+        JsonNode settings = admin.getJson("/realms/" + realm.name() + "/latchkey/settings");
+        assertThat(settings).isEqualTo(Json.parse(
+                "{\"enabled\":true,\"maxLifetimeDays\":180,\"role\":\"api-access\",\"maxKeysPerUser\":3}"));
+    }
+
+    /** The config of the realm's tab component, one value per field, as the admin console loads it. */
+    private Map<String, String> tabConfig(String realmName) {
+        JsonNode component = Json.find(admin.getJson("/realms/" + realmName + "/components?type=" + TAB_TYPE),
+                "providerId", TAB_ID);
+        Map<String, String> config = new TreeMap<>();
+        component.path("config").properties().forEach(e -> config.put(e.getKey(), e.getValue().path(0).asText()));
+        return config;
     }
 }

@@ -1,13 +1,14 @@
 package dev.latchkey.apikey.rest;
 
-import dev.latchkey.apikey.ApiKeyAccess;
 import dev.latchkey.apikey.ApiKeyService;
 import dev.latchkey.apikey.CreatedApiKey;
+import dev.latchkey.apikey.representation.ApiKeyRepresentation;
+import dev.latchkey.apikey.representation.CreateApiKeyRequest;
+import dev.latchkey.apikey.representation.CreatedApiKeyRepresentation;
 import dev.latchkey.common.AccountRoleCheck;
 import dev.latchkey.common.DatabaseUnavailable;
 import dev.latchkey.common.JsonResponses;
 import dev.latchkey.common.LatchkeyError;
-import dev.latchkey.settings.ApiKeySettings;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -20,7 +21,6 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.AccountRoles;
 import org.keycloak.services.managers.Auth;
@@ -30,14 +30,12 @@ public final class ApiKeysAccountResource {
 
     private final Auth auth;
     private final UserModel user;
-    private final RealmModel realm;
     private final ApiKeyService service;
 
     public ApiKeysAccountResource(KeycloakSession session, Auth auth) {
         this.auth = auth;
         this.user = auth.getUser();
-        this.realm = auth.getRealm();
-        this.service = new ApiKeyService(session, realm);
+        this.service = new ApiKeyService(session, auth.getRealm());
     }
 
     @GET
@@ -46,12 +44,7 @@ public final class ApiKeysAccountResource {
     public Response info() {
         // Keycloak's account console token carries manage-account but not view-profile; its own API accepts either.
         AccountRoleCheck.requireOneOf(auth, AccountRoles.VIEW_PROFILE, AccountRoles.MANAGE_ACCOUNT);
-        return DatabaseUnavailable.guard(() -> {
-            ApiKeySettings settings = service.settings();
-            return JsonResponses.ok(new ApiKeyInfoRepresentation(settings.enabled(), settings.maxLifetimeDays(),
-                    settings.maxKeysPerUser(), settings.roleName(), ApiKeyAccess.mayUseKeys(realm, user, settings),
-                    service.countActive(user)));
-        });
+        return JsonResponses.ok(DatabaseUnavailable.guard(() -> service.info(user)));
     }
 
     @GET
@@ -73,7 +66,7 @@ public final class ApiKeysAccountResource {
             throw LatchkeyError.badRequest("A JSON body with name and expiresAt is required");
         }
         CreatedApiKey created = DatabaseUnavailable.guard(
-                () -> service.create(user, request.name(), request.description(), request.expiresAt()));
+                () -> service.create(user, request));
         ApiKeyRepresentation key = ApiKeyRepresentation.of(created.model(), Time.currentTimeMillis());
         return JsonResponses.created(new CreatedApiKeyRepresentation(key, created.keyText()));
     }

@@ -2,6 +2,8 @@ package dev.latchkey.apikey.rest;
 
 import dev.latchkey.apikey.ValidationOutcome;
 import dev.latchkey.apikey.credential.ApiKeyCredentialModel;
+import dev.latchkey.common.OrganizationMembership;
+import dev.latchkey.roles.EffectiveRoles;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +19,6 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.ModelToRepresentation;
-import org.keycloak.organization.OrganizationProvider;
 import org.keycloak.services.Urls;
 
 /**
@@ -28,7 +29,8 @@ final class IntrospectionResponse {
 
     /**
      * Issuers by base URI and realm name. Keycloak builds the issuer through a URI template on every call, which took
-     * about 5% of a validation's CPU in the benchmark (bench/ANALYSIS.md); it depends on nothing else. Bounded because
+     * a noticeable share of a validation's CPU in the benchmark (figures in bench/ANALYSIS.md); it depends on nothing
+     * else. Bounded because
      * the base URI follows the request's host name unless the hostname is fixed.
      */
     private static final Map<String, String> ISSUERS = new ConcurrentHashMap<>();
@@ -91,15 +93,7 @@ final class IntrospectionResponse {
     }
 
     private static List<String> organizations(KeycloakSession session, RealmModel realm, UserModel user) {
-        if (!realm.isOrganizationsEnabled()) {
-            return List.of();
-        }
-        OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
-        if (organizations == null) {
-            return List.of();
-        }
-        return organizations.getByMember(user).filter(OrganizationModel::isEnabled)
-                .map(OrganizationModel::getAlias).sorted().toList();
+        return OrganizationMembership.of(session, realm, user).map(OrganizationModel::getAlias).sorted().toList();
     }
 
     private static String fullName(UserModel user) {

@@ -1,4 +1,4 @@
-package dev.latchkey.admin;
+package dev.latchkey.apikey.admin;
 
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;

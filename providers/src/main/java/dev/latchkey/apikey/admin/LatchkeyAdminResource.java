@@ -1,4 +1,4 @@
-package dev.latchkey.admin;
+package dev.latchkey.apikey.admin;
 
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;

@@ -1,23 +1,29 @@
-package dev.latchkey.admin;
+package dev.latchkey.apikey.admin;
 
+import dev.latchkey.apikey.settings.ApiKeySetting;
+import dev.latchkey.apikey.settings.ApiKeySettings;
+import dev.latchkey.apikey.settings.InvalidSettingException;
+import dev.latchkey.apikey.settings.SettingsTab;
+import dev.latchkey.apikey.settings.SettingsUpdate;
 import dev.latchkey.common.JsonResponses;
 import dev.latchkey.common.LatchkeyError;
-import dev.latchkey.settings.ApiKeySettings;
-import dev.latchkey.settings.ApiKeySettingsTabProviderFactory;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
+import java.util.Map;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
-/** {@code /admin/realms/{realm}/latchkey/settings}: view-realm reads, manage-realm changes. */
+/**
+ * {@code /admin/realms/{realm}/latchkey/settings}: view-realm reads, manage-realm changes. The body is every
+ * {@link ApiKeySetting} by its JSON field; on PUT a field left out keeps its value.
+ */
 public final class ApiKeySettingsAdminResource {
 
     /** Keycloak's admin-event query only knows its own resource types: ours are CUSTOM with this detail. */
@@ -37,25 +43,26 @@ public final class ApiKeySettingsAdminResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response get() {
         auth.realm().requireViewRealm();
-        return JsonResponses.ok(ApiKeySettingsRepresentation.of(ApiKeySettings.of(realm)));
+        return JsonResponses.ok(ApiKeySettings.of(realm).toJson());
     }
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response update(ApiKeySettingsRepresentation request) {
+    public Response update(Map<String, Object> request) {
         auth.realm().requireManageRealm();
         if (request == null) {
             throw LatchkeyError.badRequest("A JSON body with the settings to change is required");
         }
-        ApiKeySettings updated = request.over(ApiKeySettings.of(realm));
-        List<String> problems = updated.problems(realm);
-        if (!problems.isEmpty()) {
-            throw LatchkeyError.badRequest(String.join("; ", problems));
+        Map<ApiKeySetting, String> changes;
+        try {
+            changes = SettingsUpdate.fromJson(request, realm);
+        } catch (InvalidSettingException e) {
+            throw LatchkeyError.badRequest(e.getMessage());
         }
-        updated.writeTo(realm);
-        ApiKeySettingsTabProviderFactory.syncComponents(realm, updated);
-        ApiKeySettingsRepresentation result = ApiKeySettingsRepresentation.of(updated);
+        ApiKeySettings.write(realm, changes);
+        SettingsTab.mirror(realm);
+        Map<String, Object> result = ApiKeySettings.of(realm).toJson();
         adminEvent.operation(OperationType.UPDATE).resource(ResourceType.CUSTOM).detail("latchkey_resource", LATCHKEY_RESOURCE)
                 .resourcePath("latchkey", "settings").representation(result).success();
         return JsonResponses.ok(result);

@@ -1,4 +1,4 @@
-package dev.latchkey.apikey.rest;
+package dev.latchkey.apikey.representation;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.latchkey.apikey.credential.ApiKeyCredentialData;

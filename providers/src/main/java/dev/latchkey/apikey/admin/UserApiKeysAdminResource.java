@@ -1,7 +1,7 @@
-package dev.latchkey.admin;
+package dev.latchkey.apikey.admin;
 
 import dev.latchkey.apikey.ApiKeyService;
-import dev.latchkey.apikey.rest.ApiKeyRepresentation;
+import dev.latchkey.apikey.representation.ApiKeyRepresentation;
 import dev.latchkey.common.JsonResponses;
 import dev.latchkey.common.LatchkeyError;
 import jakarta.ws.rs.DELETE;

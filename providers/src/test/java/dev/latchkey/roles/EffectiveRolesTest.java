@@ -1,4 +1,4 @@
-package dev.latchkey.apikey.rest;
+package dev.latchkey.roles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

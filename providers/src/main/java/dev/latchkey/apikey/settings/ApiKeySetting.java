@@ -1,0 +1,210 @@
+package dev.latchkey.apikey.settings;
+
+import java.util.Optional;
+import org.keycloak.models.RealmModel;
+
+/**
+ * Every realm setting of API keys, defined once: the realm attribute it is stored in, its JSON field (admin REST API,
+ * admin-console tab, realm JSON), its type, default, range and the texts the admin console shows. The tab, the admin
+ * REST validation, the typed reading in {@link ApiKeySettings} and the README's settings table all come from here.
+ */
+public enum ApiKeySetting {
+
+    ENABLED("latchkey.apiKeys.enabled", "enabled", Type.BOOLEAN, "false", 0, 0,
+            "API keys enabled",
+            "Off: nobody can create keys and every key is refused; switching back on makes unexpired keys work again. "
+                    + "The Profile page hides the API-keys section."),
+    MAX_LIFETIME_DAYS("latchkey.apiKeys.maxLifetimeDays", "maxLifetimeDays", Type.INTEGER, "180", 1, 365,
+            "Maximum lifetime (days)",
+            "Latest expiration a user may choose: today + this many days, valid through the end of that day in the "
+                    + "zone the user picks dates in (their own time zone, else their browser's). Existing keys keep "
+                    + "their expiration."),
+    ROLE("latchkey.apiKeys.role", "role", Type.REALM_ROLE, "api-access", 0, 0,
+            "API-access role",
+            "Who may create and use keys. Direct, group and composite membership count, checked on every validation."),
+    MAX_KEYS_PER_USER("latchkey.apiKeys.maxKeysPerUser", "maxKeysPerUser", Type.INTEGER, "100", 1, 1000,
+            "Maximum active keys per user",
+            "Unexpired keys a user may hold; expired keys do not count until deleted. Holds under concurrent creates.");
+
+    /** How a value is written and what makes it valid. */
+    public enum Type {
+        /** {@code true} or {@code false}. */
+        BOOLEAN,
+        /** A whole number within the setting's range. */
+        INTEGER,
+        /** The name of an existing realm role. */
+        REALM_ROLE
+    }
+
+    private final String attribute;
+    private final String field;
+    private final Type type;
+    private final String defaultValue;
+    private final int min;
+    private final int max;
+    private final String label;
+    private final String help;
+
+    ApiKeySetting(String attribute, String field, Type type, String defaultValue, int min, int max, String label,
+                  String help) {
+        this.attribute = attribute;
+        this.field = field;
+        this.type = type;
+        this.defaultValue = defaultValue;
+        this.min = min;
+        this.max = max;
+        this.label = label;
+        this.help = help;
+    }
+
+    public String attribute() {
+        return attribute;
+    }
+
+    public String field() {
+        return field;
+    }
+
+    public Type type() {
+        return type;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public int min() {
+        return min;
+    }
+
+    public int max() {
+        return max;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public String help() {
+        return help;
+    }
+
+    /** How the type is named in the README: "boolean", "integer", "realm role name". */
+    public String typeName() {
+        return switch (type) {
+            case BOOLEAN -> "boolean";
+            case INTEGER -> "integer";
+            case REALM_ROLE -> "realm role name";
+        };
+    }
+
+    /** "1-365" for a number, "on/off" for a switch, "an existing realm role" for a role. */
+    public String range() {
+        return switch (type) {
+            case BOOLEAN -> "on/off";
+            case INTEGER -> min + "-" + max;
+            case REALM_ROLE -> "an existing realm role";
+        };
+    }
+
+    public static Optional<ApiKeySetting> byField(String field) {
+        for (ApiKeySetting setting : values()) {
+            if (setting.field.equals(field)) {
+                return Optional.of(setting);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The value in force for a stored text: a missing, malformed or out-of-range value is the default, so a
+     * hand-edited realm export can never switch keys on by accident or lift a limit. Realm roles are not looked up
+     * here (the hot path reads this): a role that does not exist simply grants nothing.
+     */
+    public String effective(String stored) {
+        if (stored == null || stored.isBlank()) {
+            return defaultValue;
+        }
+        String value = stored.trim();
+        return switch (type) {
+            case BOOLEAN -> Boolean.toString("true".equalsIgnoreCase(value));
+            case INTEGER -> {
+                Integer parsed = parseInt(value);
+                yield parsed != null && parsed >= min && parsed <= max ? parsed.toString() : defaultValue;
+            }
+            case REALM_ROLE -> value;
+        };
+    }
+
+    /**
+     * Checks a value an admin wants to save (already turned into text).
+     *
+     * @return the canonical text to store
+     * @throws InvalidSettingException naming the field and what it must be
+     */
+    public String validate(String requested, RealmModel realm) {
+        String value = requested == null ? "" : requested.trim();
+        switch (type) {
+            case BOOLEAN -> {
+                if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+                    throw new InvalidSettingException(field + " must be true or false");
+                }
+                return Boolean.toString(Boolean.parseBoolean(value));
+            }
+            case INTEGER -> {
+                Integer parsed = parseInt(value);
+                if (parsed == null || parsed < min || parsed > max) {
+                    throw new InvalidSettingException(field + " must be a whole number between " + min + " and " + max);
+                }
+                return parsed.toString();
+            }
+            case REALM_ROLE -> {
+                if (value.isEmpty()) {
+                    throw new InvalidSettingException(field + " must name a realm role");
+                }
+                if (realm.getRole(value) == null) {
+                    throw new InvalidSettingException(field + " '" + value + "' is not a realm role of this realm");
+                }
+                return value;
+            }
+            default -> throw new IllegalStateException(type.name());
+        }
+    }
+
+    /** The typed JSON value of a canonical text. */
+    public Object toJson(String text) {
+        return switch (type) {
+            case BOOLEAN -> Boolean.parseBoolean(text);
+            case INTEGER -> Integer.valueOf(text);
+            case REALM_ROLE -> text;
+        };
+    }
+
+    /**
+     * The text of a JSON value as an admin sent it; a value of the wrong JSON type is refused rather than coerced
+     * ({@code "enabled": "yes"} is a mistake, not "off").
+     */
+    public String fromJson(Object json) {
+        boolean rightType = switch (type) {
+            case BOOLEAN -> json instanceof Boolean;
+            case INTEGER -> json instanceof Integer || json instanceof Long;
+            case REALM_ROLE -> json instanceof String;
+        };
+        if (!rightType) {
+            throw new InvalidSettingException(field + " must be " + switch (type) {
+                case BOOLEAN -> "true or false";
+                case INTEGER -> "a whole number between " + min + " and " + max;
+                case REALM_ROLE -> "the name of a realm role";
+            });
+        }
+        return json.toString();
+    }
+
+    private static Integer parseInt(String value) {
+        try {
+            return Integer.valueOf(value);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}
