@@ -1,8 +1,7 @@
 package dev.latchkey.apikey.admin;
 
-import org.keycloak.Config;
+import dev.latchkey.common.StatelessProviderFactory;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
@@ -10,7 +9,8 @@ import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFacto
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /** Serves {@code /admin/realms/{realm}/latchkey}. */
-public final class LatchkeyAdminResourceProviderFactory implements AdminRealmResourceProviderFactory, AdminRealmResourceProvider {
+public final class LatchkeyAdminResourceProviderFactory implements AdminRealmResourceProviderFactory, AdminRealmResourceProvider,
+        StatelessProviderFactory<AdminRealmResourceProvider> {
 
     public static final String PROVIDER_ID = "latchkey";
 
@@ -29,14 +29,7 @@ public final class LatchkeyAdminResourceProviderFactory implements AdminRealmRes
         return PROVIDER_ID;
     }
 
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
+    /** The factory is its own provider; neither holds anything to release. */
     @Override
     public void close() {
     }

@@ -1,13 +1,12 @@
 package dev.latchkey.apikey.settings;
 
+import dev.latchkey.common.StatelessProviderFactory;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.keycloak.Config;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.component.ComponentValidationException;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.services.ui.extend.UiTabProvider;
@@ -19,7 +18,8 @@ import org.keycloak.services.ui.extend.UiTabProviderFactory;
  * values that changed in the realm attributes the settings are read from. The component only mirrors those
  * attributes for the console to show ({@link SettingsTab} keeps it in step however the attributes change).
  */
-public final class ApiKeySettingsTabProviderFactory implements UiTabProvider, UiTabProviderFactory<ComponentModel> {
+public final class ApiKeySettingsTabProviderFactory implements UiTabProvider, UiTabProviderFactory<ComponentModel>,
+        StatelessProviderFactory<UiTabProvider> {
 
     /** Shown by the admin console as the tab's title. */
     public static final String PROVIDER_ID = "API keys";
@@ -92,14 +92,7 @@ public final class ApiKeySettingsTabProviderFactory implements UiTabProvider, Ui
         return texts;
     }
 
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
+    /** The factory is its own provider; neither holds anything to release. */
     @Override
     public void close() {
     }

@@ -1,7 +1,7 @@
 package dev.latchkey.apikey.settings;
 
+import dev.latchkey.common.StatelessProviderFactory;
 import org.jboss.logging.Logger;
-import org.keycloak.Config;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventListenerProviderFactory;
@@ -20,7 +20,7 @@ import org.keycloak.models.utils.PostMigrationEvent;
  * a realm updated through the admin REST API (its JSON carries the attributes), and realms that exist when the server
  * starts. A global listener, so no realm has to enable it; it ignores every event but a realm's own update.
  */
-public final class SettingsTabMirrorFactory implements EventListenerProviderFactory {
+public final class SettingsTabMirrorFactory implements EventListenerProviderFactory, StatelessProviderFactory<EventListenerProvider> {
 
     public static final String PROVIDER_ID = "latchkey-settings-tab";
     private static final Logger LOG = Logger.getLogger(SettingsTabMirrorFactory.class);
@@ -78,13 +78,5 @@ public final class SettingsTabMirrorFactory implements EventListenerProviderFact
     @Override
     public String getId() {
         return PROVIDER_ID;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void close() {
     }
 }
