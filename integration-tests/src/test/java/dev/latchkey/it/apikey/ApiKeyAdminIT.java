@@ -10,12 +10,12 @@ import dev.latchkey.it.support.HttpResult;
 import dev.latchkey.it.support.Json;
 import dev.latchkey.it.support.KeycloakServer;
 import dev.latchkey.it.support.LatchkeyIT;
+import dev.latchkey.it.support.LatchkeySettings;
 import dev.latchkey.it.support.NewUser;
 import dev.latchkey.it.support.TestUser;
-import dev.latchkey.it.support.TokenClient;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -24,32 +24,26 @@ import org.junit.jupiter.api.Test;
 @LatchkeyIT
 class ApiKeyAdminIT {
 
+    @AutoClose
     private ApiKeyRealm realm;
-    private AdminClient admin;
-    private TokenClient tokens;
-    private Http http;
     private KeycloakServer server;
+    private AdminClient admin;
+    private Http http;
 
     @BeforeEach
-    void setUp(KeycloakServer server, AdminClient admin, TokenClient tokens) {
+    void setUp(KeycloakServer server) {
         this.server = server;
-        this.admin = admin;
-        this.tokens = tokens;
-        this.http = server.http();
-        realm = new ApiKeyRealm(server, admin, tokens);
-    }
-
-    @AfterEach
-    void tearDown() {
-        realm.close();
+        admin = server.admin();
+        http = server.http();
+        realm = new ApiKeyRealm(server);
     }
 
     @Test
     @DisplayName("Given a new realm, then the settings are the documented defaults: off, 180 days, api-access, 100")
-    void defaults(KeycloakServer server, AdminClient admin, TokenClient tokens) {
+    void defaults() {
         String fresh = admin.createRealm("defaults").name();
         try {
-            JsonNode settings = admin.getJson("/realms/" + fresh + "/latchkey/settings");
+            JsonNode settings = LatchkeySettings.read(admin, fresh);
             assertThat(settings).isEqualTo(Json.parse(
                     "{\"enabled\":false,\"maxLifetimeDays\":180,\"role\":\"api-access\",\"maxKeysPerUser\":100}"));
         } finally {
@@ -78,7 +72,7 @@ class ApiKeyAdminIT {
         }
         assertThat(putSettings("{\"maxLifetimeDays\": \"many\"}").status()).isEqualTo(400);
         assertThat(putSettings("{\"unknownSetting\": true}").status()).isEqualTo(400);
-        assertThat(admin.getJson("/realms/" + realm.name() + "/latchkey/settings").path("maxKeysPerUser").asInt()).isEqualTo(1000);
+        assertThat(LatchkeySettings.read(admin, realm.name()).path("maxKeysPerUser").asInt()).isEqualTo(1000);
     }
 
     @Test
@@ -165,7 +159,7 @@ class ApiKeyAdminIT {
     }
 
     private HttpResult putSettings(Object body) {
-        return admin.put("/realms/" + realm.name() + "/latchkey/settings", body);
+        return LatchkeySettings.put(admin, realm.name(), body);
     }
 
     /** A token of a fresh admin user of the test realm holding exactly these realm-management roles. */
@@ -180,6 +174,6 @@ class ApiKeyAdminIT {
             admin.post("/realms/" + realm.name() + "/users/" + user.id() + "/role-mappings/clients/" + management, roles)
                     .expectStatus(204);
         }
-        return tokens.password(realm.name(), ApiKeyRealm.CLI, user.username(), user.password()).accessToken();
+        return server.tokens().password(realm.name(), ApiKeyRealm.CLI, user.username(), user.password()).accessToken();
     }
 }

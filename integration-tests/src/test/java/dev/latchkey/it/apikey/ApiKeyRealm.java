@@ -1,18 +1,16 @@
 package dev.latchkey.it.apikey;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.latchkey.it.support.AdminClient;
+import dev.latchkey.it.support.ApiKeyFixture;
 import dev.latchkey.it.support.Http;
 import dev.latchkey.it.support.HttpResult;
-import dev.latchkey.it.support.Json;
 import dev.latchkey.it.support.KeycloakServer;
+import dev.latchkey.it.support.LatchkeySettings;
 import dev.latchkey.it.support.NewUser;
 import dev.latchkey.it.support.TestRealm;
 import dev.latchkey.it.support.TestUser;
 import dev.latchkey.it.support.TokenClient;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 /**
@@ -22,16 +20,20 @@ import java.util.Map;
  */
 final class ApiKeyRealm implements AutoCloseable {
 
-    static final String ROLE = "api-access";
-    static final String SERVICE = "billing-service";
-    static final String SERVICE_SECRET = "billing-secret-0123456789";
-    static final String CLI = "test-cli";
+    static final String ROLE = ApiKeyFixture.ROLE;
+    static final String SERVICE = ApiKeyFixture.SERVICE;
+    static final String SERVICE_SECRET = ApiKeyFixture.SERVICE_SECRET;
+    static final String CLI = ApiKeyFixture.CLI;
 
     private final KeycloakServer server;
     private final AdminClient admin;
     private final TokenClient tokens;
     private final Http http;
     private final TestRealm realm;
+
+    ApiKeyRealm(KeycloakServer server) {
+        this(server, server.admin(), server.tokens());
+    }
 
     ApiKeyRealm(KeycloakServer server, AdminClient admin, TokenClient tokens) {
         this.server = server;
@@ -43,13 +45,7 @@ final class ApiKeyRealm implements AutoCloseable {
         settings(Map.of("enabled", true));
         admin.enableEvents(name(), "UPDATE_CREDENTIAL", "UPDATE_CREDENTIAL_ERROR", "REMOVE_CREDENTIAL",
                 "REMOVE_CREDENTIAL_ERROR", "INTROSPECT_TOKEN_ERROR", "LOGIN_ERROR");
-        admin.createClient(name(), Json.object()
-                .put("clientId", SERVICE)
-                .put("publicClient", false)
-                .put("secret", SERVICE_SECRET)
-                .put("serviceAccountsEnabled", true)
-                .put("standardFlowEnabled", false)
-                .put("directAccessGrantsEnabled", false));
+        admin.createClient(name(), ApiKeyFixture.serviceClient());
         admin.createDirectGrantClient(name(), CLI);
     }
 
@@ -63,9 +59,7 @@ final class ApiKeyRealm implements AutoCloseable {
 
     /** Changes settings through Latchkey's admin endpoint, e.g. {@code Map.of("maxKeysPerUser", 2)}. */
     void settings(Map<String, Object> changes) {
-        ObjectNode body = Json.object();
-        changes.forEach((key, value) -> body.set(key, Json.parse(Json.write(value))));
-        admin.put("/realms/" + name() + "/latchkey/settings", body).expectStatus(200);
+        LatchkeySettings.change(admin, name(), changes);
     }
 
     TestUser userWithRole() {
@@ -115,10 +109,7 @@ final class ApiKeyRealm implements AutoCloseable {
     }
 
     HttpResult validateRaw(String key) {
-        return http.post(url("/api-keys/introspect"))
-                .header("Authorization", basic(SERVICE, SERVICE_SECRET))
-                .form(Map.of("token", key))
-                .send();
+        return ApiKeyFixture.introspect(server, name(), key);
     }
 
     boolean isActive(String key) {
@@ -132,11 +123,11 @@ final class ApiKeyRealm implements AutoCloseable {
     }
 
     static String inDays(int days) {
-        return LocalDate.now(ZoneOffset.UTC).plusDays(days).toString();
+        return ApiKeyFixture.inDays(days);
     }
 
     static String basic(String user, String password) {
-        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes());
+        return ApiKeyFixture.basic(user, password);
     }
 
     @Override

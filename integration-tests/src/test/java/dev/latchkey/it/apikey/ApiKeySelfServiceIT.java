@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -31,20 +31,16 @@ import org.junit.jupiter.api.Test;
 @LatchkeyIT
 class ApiKeySelfServiceIT {
 
+    @AutoClose
     private ApiKeyRealm realm;
     private TestUser owner;
     private String token;
 
     @BeforeEach
-    void setUp(KeycloakServer server, AdminClient admin, TokenClient tokens) {
-        realm = new ApiKeyRealm(server, admin, tokens);
+    void setUp(KeycloakServer server) {
+        realm = new ApiKeyRealm(server);
         owner = realm.userWithRole();
         token = realm.tokenOf(owner);
-    }
-
-    @AfterEach
-    void tearDown() {
-        realm.close();
     }
 
     @Test

@@ -9,14 +9,13 @@ import dev.latchkey.it.support.HttpResult;
 import dev.latchkey.it.support.Json;
 import dev.latchkey.it.support.KeycloakServer;
 import dev.latchkey.it.support.LatchkeyIT;
-import dev.latchkey.it.support.NewUser;
 import dev.latchkey.it.support.TestUser;
 import dev.latchkey.it.support.TokenClient;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -24,6 +23,7 @@ import org.junit.jupiter.api.Test;
 @LatchkeyIT
 class ApiKeyValidationIT {
 
+    @AutoClose
     private ApiKeyRealm realm;
     private AdminClient admin;
     private Http http;
@@ -33,19 +33,14 @@ class ApiKeyValidationIT {
     private String key;
 
     @BeforeEach
-    void setUp(KeycloakServer server, AdminClient admin, TokenClient tokens) {
-        this.admin = admin;
-        this.http = server.http();
-        realm = new ApiKeyRealm(server, admin, tokens);
+    void setUp(KeycloakServer server) {
+        admin = server.admin();
+        http = server.http();
+        realm = new ApiKeyRealm(server);
         owner = realm.userWithRole();
         token = realm.tokenOf(owner);
         created = realm.createKey(token, "billing");
         key = created.path("key").asText();
-    }
-
-    @AfterEach
-    void tearDown() {
-        realm.close();
     }
 
     @Test
@@ -268,8 +263,7 @@ class ApiKeyValidationIT {
     @Test
     @DisplayName("Given the role removed (direct or from the group that granted it), then inactive")
     void roleRemoved() {
-        JsonNode role = admin.getJson("/realms/" + realm.name() + "/roles/" + ApiKeyRealm.ROLE);
-        admin.delete("/realms/" + realm.name() + "/users/" + owner.id() + "/role-mappings/realm", Json.array().add(role)).expectStatus(204);
+        JsonNode role = removeDirectRole();
         assertThat(realm.isActive(key)).isFalse();
         assertThat(realm.lastValidationFailureReason()).isEqualTo("role_missing");
 
@@ -284,8 +278,7 @@ class ApiKeyValidationIT {
     @Test
     @DisplayName("Given the role granted through a composite role, then active")
     void roleThroughComposite() {
-        JsonNode role = admin.getJson("/realms/" + realm.name() + "/roles/" + ApiKeyRealm.ROLE);
-        admin.delete("/realms/" + realm.name() + "/users/" + owner.id() + "/role-mappings/realm", Json.array().add(role)).expectStatus(204);
+        JsonNode role = removeDirectRole();
         admin.createRealmRole(realm.name(), "developer", "Developers");
         admin.post("/realms/" + realm.name() + "/roles/developer/composites", Json.array().add(role)).expectStatus(204);
         admin.grantRealmRoles(realm.name(), owner.id(), List.of("developer"));
@@ -341,5 +334,13 @@ class ApiKeyValidationIT {
 
     private static String abbreviate(String text) {
         return text.length() > 30 ? text.substring(0, 30) + "...(" + text.length() + ")" : text;
+    }
+
+    /** Takes the API-access role the owner holds directly away; returns the role's representation. */
+    private JsonNode removeDirectRole() {
+        JsonNode role = admin.getJson("/realms/" + realm.name() + "/roles/" + ApiKeyRealm.ROLE);
+        admin.delete("/realms/" + realm.name() + "/users/" + owner.id() + "/role-mappings/realm", Json.array().add(role))
+                .expectStatus(204);
+        return role;
     }
 }

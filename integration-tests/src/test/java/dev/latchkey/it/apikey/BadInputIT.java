@@ -3,13 +3,11 @@ package dev.latchkey.it.apikey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.latchkey.it.support.AdminClient;
 import dev.latchkey.it.support.Http;
 import dev.latchkey.it.support.HttpResult;
 import dev.latchkey.it.support.KeycloakServer;
 import dev.latchkey.it.support.LatchkeyIT;
 import dev.latchkey.it.support.TestUser;
-import dev.latchkey.it.support.TokenClient;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -17,7 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -31,23 +29,19 @@ class BadInputIT {
 
     private static final String FORM = "application/x-www-form-urlencoded";
 
+    @AutoClose
     private ApiKeyRealm realm;
     private Http http;
     private String token;
     private String key;
 
     @BeforeEach
-    void setUp(KeycloakServer server, AdminClient admin, TokenClient tokens) {
+    void setUp(KeycloakServer server) {
         http = server.http();
-        realm = new ApiKeyRealm(server, admin, tokens);
+        realm = new ApiKeyRealm(server);
         TestUser owner = realm.userWithRole();
         token = realm.tokenOf(owner);
         key = realm.createKey(token, "probe").path("key").asText();
-    }
-
-    @AfterEach
-    void tearDown() {
-        realm.close();
     }
 
     @Test

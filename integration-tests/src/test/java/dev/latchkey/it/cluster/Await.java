@@ -1,5 +1,6 @@
 package dev.latchkey.it.cluster;
 
+import dev.latchkey.it.support.KeycloakServer;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
@@ -26,7 +27,7 @@ final class Await {
             if (elapsed.compareTo(limit) > 0) {
                 throw new AssertionError(what + ": not within " + limit.toMillis() + " ms");
             }
-            ClusterNode.sleep(Duration.ofMillis(20));
+            KeycloakServer.sleep(Duration.ofMillis(20));
         }
     }
 }

@@ -3,10 +3,9 @@ package dev.latchkey.it.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.latchkey.it.support.Json;
+import dev.latchkey.it.support.ApiKeyFixture;
+import dev.latchkey.it.support.KeycloakServer;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -30,20 +29,16 @@ class ClusterConsistencyIT {
 
     private static final Duration ONE_SECOND = Duration.ofSeconds(1);
 
-    private NodeClient node1;
-    private NodeClient node2;
+    private KeycloakServer node1;
+    private KeycloakServer node2;
+    @AutoClose
     private ClusterRealm realm;
 
     @BeforeEach
     void setUp(KeycloakCluster cluster) {
-        node1 = new NodeClient(cluster.node1());
-        node2 = new NodeClient(cluster.node2());
+        node1 = cluster.node1();
+        node2 = cluster.node2();
         realm = new ClusterRealm(node1, "cluster", false, "ann");
-    }
-
-    @AfterEach
-    void tearDown() {
-        realm.close();
     }
 
     @Test
@@ -65,12 +60,10 @@ class ClusterConsistencyIT {
     @Test
     @DisplayName("Given a key deleted through node 2, then node 1 refuses it within one second")
     void deletedOnTwoRefusedOnOne() {
-        JsonNode created = realm.createKey(node1, realm.tokenOf(node1, "ann"), "doomed");
+        JsonNode created = keyCachedOnBothNodes("doomed");
         String key = created.path("key").asText();
-        assertThat(realm.isActive(node1, key)).isTrue();
-        assertThat(realm.isActive(node2, key)).isTrue();
 
-        node2.me("DELETE", realm.name(), "/api-keys/" + created.path("id").asText(), realm.tokenOf(node2, "ann"), null)
+        realm.me(node2, "DELETE", "/api-keys/" + created.path("id").asText(), realm.tokenOf(node2, "ann"), null)
                 .expectStatus(204);
 
         Await.within(ONE_SECOND, "key deleted on node 2 refused by node 1", () -> !realm.isActive(node1, key));
@@ -80,9 +73,7 @@ class ClusterConsistencyIT {
     @Test
     @DisplayName("Given the API-access role removed through node 1, then node 2 refuses the user's keys within one second")
     void roleRemovedOnOneRefusedOnTwo() {
-        String key = realm.createKey(node1, realm.tokenOf(node1, "ann"), "role-bound").path("key").asText();
-        assertThat(realm.isActive(node1, key)).isTrue();
-        assertThat(realm.isActive(node2, key)).isTrue();
+        String key = keyCachedOnBothNodes("role-bound").path("key").asText();
 
         realm.removeRole(node1, realm.userId(node1, "ann"));
 
@@ -93,15 +84,13 @@ class ClusterConsistencyIT {
     @Test
     @DisplayName("Given API keys switched off through one node, then both refuse; on again through the other, both accept")
     void switchedOffAndOnAcrossNodes() {
-        String key = realm.createKey(node1, realm.tokenOf(node1, "ann"), "switch").path("key").asText();
-        assertThat(realm.isActive(node1, key)).isTrue();
-        assertThat(realm.isActive(node2, key)).isTrue();
+        String key = keyCachedOnBothNodes("switch").path("key").asText();
 
-        realm.keysEnabled(node2, false);
+        realm.settings(node2, Map.of("enabled", false));
         Await.within(ONE_SECOND, "keys off on node 2, refused by node 2", () -> !realm.isActive(node2, key));
         Await.within(ONE_SECOND, "keys off on node 2, refused by node 1", () -> !realm.isActive(node1, key));
 
-        realm.keysEnabled(node1, true);
+        realm.settings(node1, Map.of("enabled", true));
         Await.within(ONE_SECOND, "keys on again on node 1, accepted by node 1", () -> realm.isActive(node1, key));
         Await.within(ONE_SECOND, "keys on again on node 1, accepted by node 2", () -> realm.isActive(node2, key));
     }
@@ -109,15 +98,14 @@ class ClusterConsistencyIT {
     @Test
     @DisplayName("Given 12 concurrent creates through both nodes with room for 3, then exactly 3 succeed: the limit holds cluster-wide")
     void limitHoldsAcrossNodes() throws Exception {
-        node1.admin("PUT", "/realms/" + realm.name() + "/latchkey/settings", Json.object().put("maxKeysPerUser", 3))
-                .expectStatus(200);
-        Map<NodeClient, String> tokens = Map.of(node1, realm.tokenOf(node1, "ann"), node2, realm.tokenOf(node2, "ann"));
-        String expiresAt = LocalDate.now(ZoneOffset.UTC).plusDays(1).toString();
+        realm.settings(node1, Map.of("maxKeysPerUser", 3));
+        Map<KeycloakServer, String> tokens = Map.of(node1, realm.tokenOf(node1, "ann"), node2, realm.tokenOf(node2, "ann"));
+        String expiresAt = ApiKeyFixture.inDays(1);
         List<Callable<Integer>> creates = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            NodeClient node = i % 2 == 0 ? node1 : node2;
+            KeycloakServer node = i % 2 == 0 ? node1 : node2;
             String name = "race-" + i;
-            creates.add(() -> node.me("POST", realm.name(), "/api-keys", tokens.get(node),
+            creates.add(() -> realm.me(node, "POST", "/api-keys", tokens.get(node),
                     Map.of("name", name, "expiresAt", expiresAt)).status());
         }
         Map<Integer, Integer> byStatus = new HashMap<>();
@@ -132,9 +120,18 @@ class ClusterConsistencyIT {
 
         assertThat(byStatus).containsOnlyKeys(201, 409);
         assertThat(byStatus.get(201)).isEqualTo(3);
-        for (NodeClient node : List.of(node1, node2)) {
-            Await.within(ONE_SECOND, node.name() + " lists the 3 keys", () -> node.me("GET", realm.name(), "/api-keys",
+        for (KeycloakServer node : List.of(node1, node2)) {
+            Await.within(ONE_SECOND, node.name() + " lists the 3 keys", () -> realm.me(node, "GET", "/api-keys",
                     tokens.get(node), null).expectStatus(200).json().size() == 3);
         }
+    }
+
+    /** A key of ann's created through node 1 and accepted by both nodes, so that both have ann cached. */
+    private JsonNode keyCachedOnBothNodes(String keyName) {
+        JsonNode created = realm.createKey(node1, realm.tokenOf(node1, "ann"), keyName);
+        String key = created.path("key").asText();
+        assertThat(realm.isActive(node1, key)).isTrue();
+        assertThat(realm.isActive(node2, key)).isTrue();
+        return created;
     }
 }

@@ -1,17 +1,14 @@
 package dev.latchkey.it.cluster;
 
+import dev.latchkey.it.support.OncePerRun;
+import dev.latchkey.it.support.TestPaths;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
-/**
- * Starts one cluster for the whole run, on first use, kept in the root store, which closes it (stops both nodes and
- * PostgreSQL) when the run ends. A failed start is remembered, so later classes fail at once.
- */
+/** Starts the run's cluster on first use (stopped, PostgreSQL too, when the run ends); resolves it as a parameter. */
 final class ClusterExtension implements BeforeAllCallback, ParameterResolver {
-
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ClusterExtension.class);
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -29,40 +26,7 @@ final class ClusterExtension implements BeforeAllCallback, ParameterResolver {
     }
 
     private static KeycloakCluster cluster(ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(Holder.class, key -> Holder.start(), Holder.class)
-                .cluster();
-    }
-
-    private static final class Holder implements AutoCloseable {
-        private final KeycloakCluster cluster;
-        private final RuntimeException failure;
-
-        private Holder(KeycloakCluster cluster, RuntimeException failure) {
-            this.cluster = cluster;
-            this.failure = failure;
-        }
-
-        static Holder start() {
-            try {
-                return new Holder(KeycloakCluster.start(ClusterSettings.fromSystemProperties()), null);
-            } catch (RuntimeException e) {
-                return new Holder(null, e);
-            }
-        }
-
-        KeycloakCluster cluster() {
-            if (failure != null) {
-                throw new IllegalStateException("The cluster of this test run did not start", failure);
-            }
-            return cluster;
-        }
-
-        @Override
-        public void close() {
-            if (cluster != null) {
-                cluster.close();
-            }
-        }
+        return OncePerRun.get(context, KeycloakCluster.class, "The cluster of this test run",
+                () -> KeycloakCluster.start(TestPaths.fromSystemProperties()));
     }
 }

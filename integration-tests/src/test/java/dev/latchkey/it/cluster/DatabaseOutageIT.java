@@ -1,18 +1,19 @@
 package dev.latchkey.it.cluster;
 
+import static dev.latchkey.it.support.ApiKeyFixture.inDays;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.latchkey.it.support.HttpResult;
 import dev.latchkey.it.support.Json;
+import dev.latchkey.it.support.KeycloakServer;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -26,22 +27,22 @@ import org.junit.jupiter.api.Test;
 class DatabaseOutageIT {
 
     private KeycloakCluster cluster;
-    private NodeClient node1;
-    private NodeClient node2;
+    private KeycloakServer node1;
+    private KeycloakServer node2;
+    @AutoClose
     private ClusterRealm realm;
 
     @BeforeEach
     void setUp(KeycloakCluster cluster) {
         this.cluster = cluster;
-        node1 = new NodeClient(cluster.node1());
-        node2 = new NodeClient(cluster.node2());
+        node1 = cluster.node1();
+        node2 = cluster.node2();
         realm = new ClusterRealm(node1, "outage", true, "ann", "ben");
     }
 
     @AfterEach
     void tearDown() {
         cluster.postgres().start();
-        realm.close();
     }
 
     @Test
@@ -53,33 +54,33 @@ class DatabaseOutageIT {
         JsonNode key1 = realm.createKey(node1, token1, "made-on-1");
         JsonNode key2 = realm.createKey(node2, token2, "made-on-2");
         String orphanKey = realm.createKey(node1, realm.tokenOf(node1, "ben"), "orphan").path("key").asText();
-        node1.admin("DELETE", "/realms/" + realm.name() + "/users/" + realm.userId(node1, "ben"), null).expectStatus(204);
-        for (NodeClient node : List.of(node1, node2)) {
+        node1.admin().delete("/realms/" + realm.name() + "/users/" + realm.userId(node1, "ben")).expectStatus(204);
+        for (KeycloakServer node : List.of(node1, node2)) {
             assertThat(realm.isActive(node, key1.path("key").asText())).isTrue();
             assertThat(realm.isActive(node, key2.path("key").asText())).isTrue();
         }
-        node1.me("GET", realm.name(), "/api-keys", token1, null).expectStatus(200);
-        node2.me("GET", realm.name(), "/api-keys", token2, null).expectStatus(200);
+        realm.me(node1, "GET", "/api-keys", token1, null).expectStatus(200);
+        realm.me(node2, "GET", "/api-keys", token2, null).expectStatus(200);
 
         cluster.postgres().stop();
         List<HttpResult> answers = new ArrayList<>();
         List<HttpResult> needDatabase = new ArrayList<>();
         List<HttpResult> refusedWithoutDatabase = new ArrayList<>();
         try {
-            for (NodeClient node : List.of(node1, node2)) {
+            for (KeycloakServer node : List.of(node1, node2)) {
                 String token = node == node1 ? token1 : token2;
                 answers.add(realm.validate(node, key1.path("key").asText()));
                 answers.add(realm.validate(node, key2.path("key").asText()));
                 // refused by its format alone; the refusal event cannot be stored, the answer must not suffer for it
                 refusedWithoutDatabase.add(realm.validate(node, "lk_malformed"));
-                answers.add(node.me("GET", realm.name(), "/api-keys", token, null));
-                answers.add(node.me("GET", realm.name(), "/api-keys/info", token, null));
-                answers.add(node.me("GET", realm.name(), "/profile", token, null));
+                answers.add(realm.me(node, "GET", "/api-keys", token, null));
+                answers.add(realm.me(node, "GET", "/api-keys/info", token, null));
+                answers.add(realm.me(node, "GET", "/profile", token, null));
                 needDatabase.add(realm.validate(node, orphanKey));
-                needDatabase.add(node.me("POST", realm.name(), "/api-keys", token,
+                needDatabase.add(realm.me(node, "POST", "/api-keys", token,
                         Map.of("name", "during-outage-" + node.name(), "expiresAt", inDays(30))));
-                needDatabase.add(node.me("DELETE", realm.name(), "/api-keys/" + key1.path("id").asText(), token, null));
-                needDatabase.add(node.me("POST", realm.name(), "/password", token, Map.of("currentPassword",
+                needDatabase.add(realm.me(node, "DELETE", "/api-keys/" + key1.path("id").asText(), token, null));
+                needDatabase.add(realm.me(node, "POST", "/password", token, Map.of("currentPassword",
                         ClusterRealm.PASSWORD, "newPassword", "Outage-Pw-2", "confirmation", "Outage-Pw-2",
                         "logoutOtherSessions", false)));
             }
@@ -106,11 +107,11 @@ class DatabaseOutageIT {
         }
         soft.assertAll();
 
-        Await.within(Duration.ofSeconds(30), "self-service works again", () -> node1.me("POST", realm.name(),
+        Await.within(Duration.ofSeconds(30), "self-service works again", () -> realm.me(node1, "POST",
                 "/api-keys", token1, Map.of("name", "after-outage", "expiresAt", inDays(30))).status() == 201);
-        for (NodeClient node : List.of(node1, node2)) {
+        for (KeycloakServer node : List.of(node1, node2)) {
             String token = node == node1 ? token1 : token2;
-            JsonNode listed = node.me("GET", realm.name(), "/api-keys", token, null).expectStatus(200).json();
+            JsonNode listed = realm.me(node, "GET", "/api-keys", token, null).expectStatus(200).json();
             assertThat(Json.texts(listed, "name")).containsExactlyInAnyOrder("made-on-1", "made-on-2", "after-outage");
             assertThat(realm.isActive(node, key1.path("key").asText())).isTrue();
             assertThat(realm.isActive(node, key2.path("key").asText())).isTrue();
@@ -126,9 +127,5 @@ class DatabaseOutageIT {
         if (answer.contentType().startsWith("application/json")) {
             soft.assertThat(answer.json().path("error").asText()).as("%s", answer).isEqualTo("temporarily_unavailable");
         }
-    }
-
-    private static String inDays(int days) {
-        return LocalDate.now(ZoneOffset.UTC).plusDays(days).toString();
     }
 }

@@ -2,6 +2,7 @@ package dev.latchkey.it.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.latchkey.it.support.TestPaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 class DockerFilesIT {
 
-    private final Path docker = ClusterSettings.dockerDirectory();
+    private final TestPaths paths = TestPaths.fromSystemProperties();
+    private final Path docker = paths.dockerDir();
 
     @Test
     @DisplayName("Given the Dockerfile, then it builds on the project's Keycloak version with the tested build options and jar")
@@ -58,7 +60,7 @@ class DockerFilesIT {
     }
 
     private String latchkeyJar() throws IOException {
-        try (Stream<Path> files = Files.list(ClusterSettings.fromSystemProperties().providersDir())) {
+        try (Stream<Path> files = Files.list(paths.providersDir())) {
             List<String> jars = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".jar")).toList();
             assertThat(jars).hasSize(1);
             return jars.get(0);

@@ -1,8 +1,12 @@
 package dev.latchkey.it.cluster;
 
+import dev.latchkey.it.support.Dirs;
+import dev.latchkey.it.support.KeycloakHome;
+import dev.latchkey.it.support.KeycloakServer;
+import dev.latchkey.it.support.Ports;
+import dev.latchkey.it.support.TestPaths;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import java.util.zip.ZipFile;
 
@@ -32,35 +35,36 @@ final class KeycloakCluster implements AutoCloseable {
 
     /** The Infinispan log line of a cluster view of two members, e.g. {@code ... (2) [node-a, node-b]}. */
     private static final String TWO_MEMBER_VIEW = "(2) [";
+    /** A first start includes the schema creation and the realm import on PostgreSQL. */
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(600);
 
-    private final ClusterSettings settings;
+    private final Duration startupTimeout = TestPaths.startupTimeout(STARTUP_TIMEOUT);
     private final Postgres postgres;
-    private final ClusterNode node1;
-    private final ClusterNode node2;
+    private final KeycloakServer node1;
+    private final KeycloakServer node2;
     private final Thread shutdownHook = new Thread(this::close, "keycloak-cluster-stop");
 
-    private KeycloakCluster(ClusterSettings settings, Postgres postgres, ClusterNode node1, ClusterNode node2) {
-        this.settings = settings;
+    private KeycloakCluster(Postgres postgres, KeycloakServer node1, KeycloakServer node2) {
         this.postgres = postgres;
         this.node1 = node1;
         this.node2 = node2;
     }
 
-    static KeycloakCluster start(ClusterSettings settings) {
+    static KeycloakCluster start(TestPaths paths) {
         Instant began = Instant.now();
-        Path work = settings.workDir();
+        Path work = paths.clusterDir();
         Path build = work.resolve("keycloak");
-        buildServer(settings, build);
+        buildServer(paths, build);
 
         Set<Integer> taken = new HashSet<>();
-        Postgres postgres = Postgres.startFresh(work.resolve("postgres"), freePort(taken));
-        ClusterNode node1 = node("node1", build, work, taken, postgres.jdbcUrl());
-        ClusterNode node2 = node("node2", build, work, taken, postgres.jdbcUrl());
-        KeycloakCluster cluster = new KeycloakCluster(settings, postgres, node1, node2);
+        Postgres postgres = Postgres.startFresh(work.resolve("postgres"), Ports.free(taken));
+        KeycloakServer node1 = node("node1", build, work, taken, postgres.jdbcUrl());
+        KeycloakServer node2 = node("node2", build, work, taken, postgres.jdbcUrl());
+        KeycloakCluster cluster = new KeycloakCluster(postgres, node1, node2);
         Runtime.getRuntime().addShutdownHook(cluster.shutdownHook);
         try {
-            node1.start(settings.startupTimeout());
-            node2.start(settings.startupTimeout());
+            node1.start(cluster.startupTimeout);
+            node2.start(cluster.startupTimeout);
             cluster.awaitTwoMembers(Duration.ofSeconds(60));
         } catch (RuntimeException e) {
             cluster.close();
@@ -70,16 +74,12 @@ final class KeycloakCluster implements AutoCloseable {
         return cluster;
     }
 
-    ClusterNode node1() {
+    KeycloakServer node1() {
         return node1;
     }
 
-    ClusterNode node2() {
+    KeycloakServer node2() {
         return node2;
-    }
-
-    List<ClusterNode> nodes() {
-        return List.of(node1, node2);
     }
 
     Postgres postgres() {
@@ -87,8 +87,8 @@ final class KeycloakCluster implements AutoCloseable {
     }
 
     /** Starts a node that was stopped or killed, and waits until both nodes see a view of two members again. */
-    void restart(ClusterNode node) {
-        node.start(settings.startupTimeout());
+    void restart(KeycloakServer node) {
+        node.start(startupTimeout);
         awaitTwoMembers(Duration.ofSeconds(60));
     }
 
@@ -100,14 +100,14 @@ final class KeycloakCluster implements AutoCloseable {
                 throw new IllegalStateException("The nodes did not form a cluster of two within " + timeout.toSeconds()
                         + " s\n" + node1.logTail() + "\n" + node2.logTail());
             }
-            ClusterNode.sleep(Duration.ofMillis(250));
+            KeycloakServer.sleep(Duration.ofMillis(250));
         }
     }
 
     @Override
     public void close() {
-        for (ClusterNode node : List.of(node2, node1)) {
-            node.stop();
+        for (KeycloakServer node : List.of(node2, node1)) {
+            node.close();
         }
         postgres.close();
         try {
@@ -117,16 +117,18 @@ final class KeycloakCluster implements AutoCloseable {
         }
     }
 
-    private static ClusterNode node(String name, Path build, Path work, Set<Integer> taken, String jdbcUrl) {
+    private static KeycloakServer node(String name, Path build, Path work, Set<Integer> taken, String jdbcUrl) {
         Path home = work.resolve(name);
         Dirs.delete(home);
         Dirs.link(build, home, relative -> relative.startsWith("data") && !relative.startsWith(Path.of("data", "import")));
-        return new ClusterNode(name, home, freePort(taken), freePort(taken), freeClusterPort(taken), jdbcUrl);
+        int httpPort = Ports.free(taken);
+        List<String> options = ClusterOptions.perNode(httpPort, Ports.free(taken), freeClusterPort(taken), jdbcUrl);
+        return new KeycloakServer(name, home, "http://127.0.0.1:" + httpPort, options, work.resolve(name + ".log"));
     }
 
     /** The optimized server: built again only when the jar, the realm or the build options changed. */
-    private static void buildServer(ClusterSettings settings, Path build) {
-        String fingerprint = fingerprint(settings);
+    private static void buildServer(TestPaths paths, Path build) {
+        String fingerprint = fingerprint(paths);
         Path marker = build.resolve("latchkey-build.txt");
         if (Files.exists(marker) && fingerprint.equals(read(marker))) {
             System.out.println("Reusing the optimized server in " + build);
@@ -134,18 +136,10 @@ final class KeycloakCluster implements AutoCloseable {
         }
         Instant began = Instant.now();
         Dirs.delete(build);
-        Dirs.copy(settings.keycloakDist(), build, relative -> relative.startsWith("data")
+        Dirs.copy(paths.keycloakHome(), build, relative -> relative.startsWith("data")
                 || relative.startsWith("providers") && relative.getNameCount() > 1);
-        try {
-            Path providers = Files.createDirectories(build.resolve("providers"));
-            for (Path jar : jars(settings.providersDir())) {
-                Files.copy(jar, providers.resolve(jar.getFileName()));
-            }
-            Path imports = Files.createDirectories(build.resolve("data/import"));
-            Files.copy(settings.realmFile(), imports.resolve("realm-export.json"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot prepare " + build, e);
-        }
+        KeycloakHome.installProviders(paths.providersDir(), build);
+        KeycloakHome.resetData(build, paths.realmFile());
         List<String> command = new ArrayList<>();
         command.add(build.resolve("bin/kc.sh").toString());
         command.addAll(ClusterOptions.BUILD);
@@ -170,11 +164,11 @@ final class KeycloakCluster implements AutoCloseable {
     }
 
     /** The build options, the distribution and the contents of the jars and the realm (not their file times). */
-    private static String fingerprint(ClusterSettings settings) {
+    private static String fingerprint(TestPaths paths) {
         StringBuilder text = new StringBuilder(String.join(" ", ClusterOptions.BUILD)).append('\n');
-        text.append(settings.keycloakDist()).append('\n');
+        text.append(paths.keycloakHome()).append('\n');
         try {
-            for (Path jar : jars(settings.providersDir())) {
+            for (Path jar : KeycloakHome.jars(paths.providersDir())) {
                 CRC32 crc = new CRC32();
                 try (ZipFile zip = new ZipFile(jar.toFile())) {
                     zip.stream().forEach(entry -> {
@@ -185,24 +179,12 @@ final class KeycloakCluster implements AutoCloseable {
                 text.append(jar.getFileName()).append(' ').append(crc.getValue()).append('\n');
             }
             CRC32 realm = new CRC32();
-            realm.update(Files.readAllBytes(settings.realmFile()));
+            realm.update(Files.readAllBytes(paths.realmFile()));
             text.append("realm ").append(realm.getValue()).append('\n');
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return text.toString();
-    }
-
-    private static List<Path> jars(Path dir) {
-        try (Stream<Path> files = Files.list(dir)) {
-            List<Path> jars = files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
-            if (jars.isEmpty()) {
-                throw new IllegalStateException("No latchkey jar in " + dir);
-            }
-            return jars;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String read(Path file) {
@@ -213,35 +195,14 @@ final class KeycloakCluster implements AutoCloseable {
         }
     }
 
-    private static int freePort(Set<Integer> taken) {
-        for (int attempt = 0; attempt < 20; attempt++) {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                if (taken.add(socket.getLocalPort())) {
-                    return socket.getLocalPort();
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("No free port", e);
-            }
-        }
-        throw new IllegalStateException("No free port");
-    }
-
     /** A free port p below 15535 whose failure-detection port p + 50000 is free as well (see ClusterOptions). */
     private static int freeClusterPort(Set<Integer> taken) {
         for (int port = 7800; port < 15535; port++) {
-            if (!taken.contains(port) && isFree(port) && isFree(port + 50000)) {
+            if (!taken.contains(port) && Ports.isFree(port) && Ports.isFree(port + 50000)) {
                 taken.add(port);
                 return port;
             }
         }
         throw new IllegalStateException("No free port pair for JGroups");
-    }
-
-    private static boolean isFree(int port) {
-        try (ServerSocket socket = new ServerSocket(port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.latchkey.it.support.HttpResult;
+import dev.latchkey.it.support.KeycloakServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -29,15 +31,16 @@ class NodeFailureIT {
     private static final Duration AFTER_KILL = Duration.ofSeconds(15);
 
     private KeycloakCluster cluster;
-    private NodeClient node1;
-    private NodeClient node2;
+    private KeycloakServer node1;
+    private KeycloakServer node2;
+    @AutoClose
     private ClusterRealm realm;
 
     @BeforeEach
     void setUp(KeycloakCluster cluster) {
         this.cluster = cluster;
-        node1 = new NodeClient(cluster.node1());
-        node2 = new NodeClient(cluster.node2());
+        node1 = cluster.node1();
+        node2 = cluster.node2();
         realm = new ClusterRealm(node1, "failover", false, "ann", "ben");
     }
 
@@ -46,7 +49,6 @@ class NodeFailureIT {
         if (!cluster.node1().isRunning()) {
             cluster.restart(cluster.node1());
         }
-        realm.close();
     }
 
     @Test
@@ -60,7 +62,7 @@ class NodeFailureIT {
         expected.put(realm.createKey(node1, annToken, "ann-2").path("key").asText(), true);
         expected.put(realm.createKey(node2, benToken, "ben-1").path("key").asText(), true);
         JsonNode revoked = realm.createKey(node1, annToken, "revoked");
-        node1.me("DELETE", realm.name(), "/api-keys/" + revoked.path("id").asText(), annToken, null).expectStatus(204);
+        realm.me(node1, "DELETE", "/api-keys/" + revoked.path("id").asText(), annToken, null).expectStatus(204);
         expected.put(revoked.path("key").asText(), false);
         expected.put("lk_not-a-key", false);
         expected.forEach((key, active) -> {
@@ -71,7 +73,7 @@ class NodeFailureIT {
         Validator validator = new Validator(node2, expected);
         Thread client = new Thread(validator, "validating-client");
         client.start();
-        ClusterNode.sleep(Duration.ofSeconds(2));
+        KeycloakServer.sleep(Duration.ofSeconds(2));
 
         List<Long> pids = cluster.node1().javaPids();
         assertThat(pids).as("node 1's JVM").isNotEmpty();
@@ -81,13 +83,13 @@ class NodeFailureIT {
         long beforeKill = validator.count.get();
 
         // node 2 also takes writes meanwhile: a new key, valid at once on node 2
-        ClusterNode.sleep(Duration.ofSeconds(3));
+        KeycloakServer.sleep(Duration.ofSeconds(3));
         String afterKill = realm.createKey(node2, benToken, "after-kill").path("key").asText();
         assertThat(realm.isActive(node2, afterKill)).isTrue();
         expected.put(afterKill, true);
 
         while (System.nanoTime() - killedAt < AFTER_KILL.toNanos()) {
-            ClusterNode.sleep(Duration.ofMillis(200));
+            KeycloakServer.sleep(Duration.ofMillis(200));
         }
         validator.stop.set(true);
         client.join();
@@ -114,14 +116,14 @@ class NodeFailureIT {
 
     /** Validates every key in turn against one node, noting each answer that is not the expected one. */
     private final class Validator implements Runnable {
-        private final NodeClient node;
+        private final KeycloakServer node;
         private final Map<String, Boolean> expected;
         final AtomicBoolean stop = new AtomicBoolean();
         final AtomicLong count = new AtomicLong();
         final AtomicLong slowestMillis = new AtomicLong();
         final List<String> wrong = new CopyOnWriteArrayList<>();
 
-        Validator(NodeClient node, Map<String, Boolean> expected) {
+        Validator(KeycloakServer node, Map<String, Boolean> expected) {
             this.node = node;
             this.expected = expected;
         }

@@ -1,6 +1,7 @@
 package dev.latchkey.it.cluster;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.latchkey.it.support.Dirs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -17,7 +17,7 @@ import dev.latchkey.it.support.TestRealm;
 import dev.latchkey.it.support.TestUser;
 import dev.latchkey.it.support.TokenClient;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -40,6 +40,7 @@ class ExternallyManagedPasswordIT {
     private KeycloakServer server;
     private AdminClient admin;
     private TokenClient tokens;
+    @AutoClose
     private AccountRealm realm;
 
     @BeforeAll
@@ -53,16 +54,11 @@ class ExternallyManagedPasswordIT {
     }
 
     @BeforeEach
-    void setUp(KeycloakServer server, AdminClient admin, TokenClient tokens) {
+    void setUp(KeycloakServer server) {
         this.server = server;
-        this.admin = admin;
-        this.tokens = tokens;
-        realm = AccountRealm.create(server, admin, tokens, "external");
-    }
-
-    @AfterEach
-    void tearDown() {
-        realm.close();
+        admin = server.admin();
+        tokens = server.tokens();
+        realm = AccountRealm.create(server, "external");
     }
 
     @Test
@@ -72,14 +68,7 @@ class ExternallyManagedPasswordIT {
         federateLdap("READ_ONLY");
         String token = realm.login(uid, "Ldap-Password-1").accessToken();
 
-        JsonNode passwordChange = realm.account().profileJson(token).path("passwordChange");
-        assertThat(passwordChange.path("allowed").asBoolean()).isFalse();
-        assertThat(passwordChange.path("reason").asText()).isEqualTo("federated");
-        assertThat(passwordChange.path("providerName").asText()).isEqualTo(LDAP_NAME);
-
-        HttpResult refused = realm.account().changePassword(token, "Ldap-Password-1", NEW_PASSWORD, NEW_PASSWORD, false);
-        assertError(refused, 409, "password_managed_externally");
-        assertThat(Json.strings(refused.json().path("params"))).containsExactly(LDAP_NAME, "federated");
+        HttpResult refused = assertManagedExternally(token, "Ldap-Password-1", LDAP_NAME, "federated");
         assertThat(refused.json().path("error_description").asText()).contains(LDAP_NAME);
         assertThat(ldap.canBind(uid, "Ldap-Password-1")).isTrue();
         assertThat(ldap.canBind(uid, NEW_PASSWORD)).isFalse();
@@ -148,14 +137,7 @@ class ExternallyManagedPasswordIT {
             String localId = userId(upstreamUser.username());
             assertThat(Json.texts(admin.getJson("/realms/" + realm.name() + "/users/" + localId
                     + "/federated-identity"), "identityProvider")).containsExactly(IDP_ALIAS);
-            JsonNode passwordChange = realm.account().profileJson(token).path("passwordChange");
-            assertThat(passwordChange.path("allowed").asBoolean()).isFalse();
-            assertThat(passwordChange.path("reason").asText()).isEqualTo("identity_provider");
-            assertThat(passwordChange.path("providerName").asText()).isEqualTo(IDP_NAME);
-
-            HttpResult refused = realm.account().changePassword(token, "anything", NEW_PASSWORD, NEW_PASSWORD, false);
-            assertError(refused, 409, "password_managed_externally");
-            assertThat(Json.strings(refused.json().path("params"))).containsExactly(IDP_NAME, "identity_provider");
+            assertManagedExternally(token, "anything", IDP_NAME, "identity_provider");
         }
     }
 
@@ -167,6 +149,24 @@ class ExternallyManagedPasswordIT {
 
         assertThat(realm.account().profileJson(token).path("passwordChange").path("allowed").asBoolean()).isTrue();
         realm.account().changePassword(token, local.password(), NEW_PASSWORD, NEW_PASSWORD, false).expectStatus(204);
+    }
+
+    /**
+     * The Profile page says who manages the password and why, and a change is refused with 409 naming them.
+     *
+     * @return the refusal, for further checks
+     */
+    private HttpResult assertManagedExternally(String token, String currentPassword, String providerName,
+                                              String reason) {
+        JsonNode passwordChange = realm.account().profileJson(token).path("passwordChange");
+        assertThat(passwordChange.path("allowed").asBoolean()).isFalse();
+        assertThat(passwordChange.path("reason").asText()).isEqualTo(reason);
+        assertThat(passwordChange.path("providerName").asText()).isEqualTo(providerName);
+
+        HttpResult refused = realm.account().changePassword(token, currentPassword, NEW_PASSWORD, NEW_PASSWORD, false);
+        assertError(refused, 409, "password_managed_externally");
+        assertThat(Json.strings(refused.json().path("params"))).containsExactly(providerName, reason);
+        return refused;
     }
 
     private String ldapUser(String prefix, String password) {

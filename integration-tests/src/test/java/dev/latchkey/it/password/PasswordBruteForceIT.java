@@ -5,15 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.latchkey.it.support.AccountRealm;
-import dev.latchkey.it.support.AdminClient;
 import dev.latchkey.it.support.KeycloakServer;
 import dev.latchkey.it.support.LatchkeyIT;
 import dev.latchkey.it.support.NewUser;
 import dev.latchkey.it.support.TestUser;
-import dev.latchkey.it.support.TokenClient;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -29,15 +27,14 @@ class PasswordBruteForceIT {
     private static final int FAILURE_FACTOR = 3;
     private static final Duration BOOKKEEPING_TIMEOUT = Duration.ofSeconds(15);
 
+    @AutoClose
     private AccountRealm realm;
-    private AdminClient admin;
     private TestUser user;
     private String token;
 
     @BeforeEach
-    void setUp(KeycloakServer server, AdminClient admin, TokenClient tokens) {
-        this.admin = admin;
-        realm = AccountRealm.create(server, admin, tokens, "bruteforce", representation -> representation
+    void setUp(KeycloakServer server) {
+        realm = AccountRealm.create(server, "bruteforce", representation -> representation
                 .put("bruteForceProtected", true)
                 .put("permanentLockout", false)
                 .put("failureFactor", FAILURE_FACTOR)
@@ -49,11 +46,6 @@ class PasswordBruteForceIT {
                 .put("minimumQuickLoginWaitSeconds", 0));
         user = realm.user(NewUser.unique("bruno"));
         token = realm.tokenOf(user);
-    }
-
-    @AfterEach
-    void tearDown() {
-        realm.close();
     }
 
     @Test
@@ -105,6 +97,6 @@ class PasswordBruteForceIT {
     }
 
     private JsonNode bruteForceStatus() {
-        return admin.getJson("/realms/" + realm.name() + "/attack-detection/brute-force/users/" + user.id());
+        return realm.admin().getJson("/realms/" + realm.name() + "/attack-detection/brute-force/users/" + user.id());
     }
 }

@@ -4,18 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.latchkey.it.support.AccountRealm;
-import dev.latchkey.it.support.AdminClient;
 import dev.latchkey.it.support.HttpResult;
 import dev.latchkey.it.support.Json;
 import dev.latchkey.it.support.KeycloakServer;
 import dev.latchkey.it.support.LatchkeyIT;
 import dev.latchkey.it.support.NewUser;
 import dev.latchkey.it.support.TestUser;
-import dev.latchkey.it.support.TokenClient;
 import dev.latchkey.it.support.UserProfileConfig;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -26,22 +24,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 @LatchkeyIT
 class PreferencesIT {
 
+    @AutoClose
     private AccountRealm realm;
-    private AdminClient admin;
     private TestUser user;
     private String token;
 
     @BeforeEach
-    void setUp(KeycloakServer server, AdminClient admin, TokenClient tokens) {
-        this.admin = admin;
-        realm = AccountRealm.create(server, admin, tokens, "prefs");
+    void setUp(KeycloakServer server) {
+        realm = AccountRealm.create(server, "prefs");
         user = realm.user(NewUser.unique("pat").attribute("timezone", "Europe/Berlin"));
         token = realm.tokenOf(user);
-    }
-
-    @AfterEach
-    void tearDown() {
-        realm.close();
     }
 
     @Test
@@ -52,7 +44,7 @@ class PreferencesIT {
 
         assertThat(answer.path("locale").asText()).isEqualTo("de");
         assertThat(answer.path("timezone").asText()).isEqualTo("Asia/Tokyo");
-        JsonNode stored = admin.user(realm.name(), user.id()).path("attributes");
+        JsonNode stored = storedUser().path("attributes");
         assertThat(Json.strings(stored.path("locale"))).containsExactly("de");
         assertThat(Json.strings(stored.path("timezone"))).containsExactly("Asia/Tokyo");
         JsonNode event = realm.events("UPDATE_PROFILE", user.id()).get(0);
@@ -73,7 +65,7 @@ class PreferencesIT {
 
         assertThat(answer.path("locale").asText()).isEqualTo("fr");
         assertThat(answer.path("timezone").asText()).isEqualTo("America/New_York");
-        JsonNode stored = admin.user(realm.name(), user.id());
+        JsonNode stored = storedUser();
         assertThat(stored.path("firstName").asText()).isEqualTo("Pat");
         assertThat(stored.path("email").asText()).isEqualTo(user.username() + "@latchkey.test");
     }
@@ -85,7 +77,7 @@ class PreferencesIT {
 
         assertError(response, 400, "invalid_locale");
         assertThat(Json.strings(response.json().path("params"))).containsExactly("es");
-        assertThat(admin.user(realm.name(), user.id()).path("attributes").has("locale")).isFalse();
+        assertThat(storedUser().path("attributes").has("locale")).isFalse();
     }
 
     @ParameterizedTest
@@ -94,7 +86,7 @@ class PreferencesIT {
     void invalidTimeZone(String zone) {
         assertError(realm.account().preferences(token, Map.of("timezone", zone)), 400, "invalid_timezone");
 
-        assertThat(Json.strings(admin.user(realm.name(), user.id()).path("attributes").path("timezone")))
+        assertThat(Json.strings(storedUser().path("attributes").path("timezone")))
                 .containsExactly("Europe/Berlin");
     }
 
@@ -105,7 +97,7 @@ class PreferencesIT {
         JsonNode answer = realm.account().preferences(token, body).expectStatus(200).json();
 
         assertThat(answer.path("timezone").isNull()).isTrue();
-        assertThat(admin.user(realm.name(), user.id()).path("attributes").has("timezone")).isFalse();
+        assertThat(storedUser().path("attributes").has("timezone")).isFalse();
     }
 
     @Test
@@ -117,13 +109,13 @@ class PreferencesIT {
     @Test
     @DisplayName("Given the admin made the time zone read-only for users, then 403 attribute_read_only; locale still works")
     void readOnlyAttribute() {
-        UserProfileConfig.declare(admin, realm.name(), "timezone", List.of("admin"), List.of());
+        UserProfileConfig.declare(realm.admin(), realm.name(), "timezone", List.of("admin"), List.of());
 
         HttpResult response = realm.account().preferences(token, Map.of("timezone", "Asia/Tokyo"));
 
         assertError(response, 403, "attribute_read_only");
         assertThat(Json.strings(response.json().path("params"))).containsExactly("timezone");
-        assertThat(Json.strings(admin.user(realm.name(), user.id()).path("attributes").path("timezone")))
+        assertThat(Json.strings(storedUser().path("attributes").path("timezone")))
                 .containsExactly("Europe/Berlin");
         assertThat(realm.account().profileJson(token).path("editable").path("timezone").asBoolean()).isFalse();
         realm.account().preferences(token, Map.of("locale", "de", "timezone", "Europe/Berlin")).expectStatus(200);
@@ -132,7 +124,7 @@ class PreferencesIT {
     @Test
     @DisplayName("Given the realm's user profile allows only some zones, then another real zone is 400 invalid_user_profile")
     void realmValidatorApplies() {
-        UserProfileConfig.declare(admin, realm.name(), "timezone", List.of("admin", "user"),
+        UserProfileConfig.declare(realm.admin(), realm.name(), "timezone", List.of("admin", "user"),
                 List.of("Europe/Berlin", "UTC"));
 
         HttpResult response = realm.account().preferences(token, Map.of("timezone", "Asia/Tokyo"));
@@ -146,5 +138,10 @@ class PreferencesIT {
         assertThat(response.status()).as(response.toString()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/json");
         assertThat(response.json().path("error").asText()).as(response.toString()).isEqualTo(error);
+    }
+
+    /** The user as the admin API shows it (attributes included). */
+    private JsonNode storedUser() {
+        return realm.admin().user(realm.name(), user.id());
     }
 }

@@ -11,10 +11,9 @@ import dev.latchkey.it.support.KeycloakServer;
 import dev.latchkey.it.support.LatchkeyIT;
 import dev.latchkey.it.support.NewUser;
 import dev.latchkey.it.support.TestUser;
-import dev.latchkey.it.support.TokenClient;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -23,20 +22,16 @@ import org.junit.jupiter.api.Test;
 @LatchkeyIT
 class ProfileIT {
 
+    @AutoClose
     private AccountRealm realm;
     private AdminClient admin;
 
     @BeforeEach
-    void setUp(KeycloakServer server, AdminClient admin, TokenClient tokens) {
-        this.admin = admin;
-        realm = AccountRealm.create(server, admin, tokens, "profile", representation -> representation
+    void setUp(KeycloakServer server) {
+        admin = server.admin();
+        realm = AccountRealm.create(server, "profile", representation -> representation
                 .put("organizationsEnabled", true)
                 .put("passwordPolicy", "length(12) and notUsername"));
-    }
-
-    @AfterEach
-    void tearDown() {
-        realm.close();
     }
 
     @Test

@@ -29,13 +29,13 @@ public final class AccountRealm implements AutoCloseable {
         this.account = new LatchkeyAccount(server, realm.name());
     }
 
-    public static AccountRealm create(KeycloakServer server, AdminClient admin, TokenClient tokens, String prefix) {
-        return create(server, admin, tokens, prefix, representation -> { });
+    public static AccountRealm create(KeycloakServer server, String prefix) {
+        return create(server, prefix, representation -> { });
     }
 
     /** @param customizer adjusts the realm representation, e.g. brute-force settings or a password policy */
-    public static AccountRealm create(KeycloakServer server, AdminClient admin, TokenClient tokens, String prefix,
-                                      Consumer<ObjectNode> customizer) {
+    public static AccountRealm create(KeycloakServer server, String prefix, Consumer<ObjectNode> customizer) {
+        AdminClient admin = server.admin();
         TestRealm realm = admin.createRealm(prefix, representation -> {
             representation.put("internationalizationEnabled", true).put("defaultLocale", "en");
             representation.putArray("supportedLocales").add("en").add("de").add("fr");
@@ -45,7 +45,7 @@ public final class AccountRealm implements AutoCloseable {
             UserProfileConfig.declare(admin, realm.name(), "timezone", List.of("admin", "user"), List.of());
             admin.enableEvents(realm.name(), EVENT_TYPES.toArray(String[]::new));
             admin.createDirectGrantClient(realm.name(), CLI);
-            return new AccountRealm(server, admin, tokens, realm);
+            return new AccountRealm(server, admin, server.tokens(), realm);
         } catch (RuntimeException | AssertionError e) {
             realm.close();
             throw e;

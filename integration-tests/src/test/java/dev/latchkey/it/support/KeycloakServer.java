@@ -2,23 +2,22 @@ package dev.latchkey.it.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A Keycloak server process ({@code bin/kc.sh start-dev}, H2) with the latchkey jar installed and the demo realm
- * imported. Started once per test run by {@link KeycloakServerExtension}; stopped when the run ends.
+ * One {@code bin/kc.sh} process: the single test server ({@link DevServer}) or one cluster node. It runs in a
+ * prepared Keycloak home with the given options, writes its console to a log file of its own per start, is ready
+ * when its master realm answers, and is stopped by PID (kc.sh and the JVM it started). A node can be killed with
+ * SIGKILL and started again; each start writes a new log ({@code node1.log}, {@code node1-run2.log}, ...).
  */
 public final class KeycloakServer implements AutoCloseable {
 
@@ -26,56 +25,39 @@ public final class KeycloakServer implements AutoCloseable {
     public static final String ADMIN_PASSWORD = "admin";
 
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration READY_POLL = Duration.ofMillis(500);
     private static final int LOG_TAIL_LINES = 80;
 
-    private final Process process;
+    private final String name;
+    private final Path home;
     private final String baseUrl;
-    private final Path serverLog;
+    private final List<String> options;
+    private final Path firstLog;
     private final Http http = new Http();
-    private final Thread shutdownHook = new Thread(this::stop, "keycloak-server-stop");
+    private final Thread shutdownHook;
+    private AdminClient admin;
+    private TokenClient tokens;
+    private Process process;
+    private Path log;
+    private int starts;
+    private boolean hookAdded;
 
-    private KeycloakServer(Process process, String baseUrl, Path serverLog) {
-        this.process = process;
+    /**
+     * @param baseUrl  where it listens once started, e.g. {@code http://localhost:41234}, no trailing slash
+     * @param options  the {@code kc.sh} command line after {@code kc.sh}, ports included
+     * @param firstLog the log of the first start; later starts insert {@code -runN} before {@code .log}
+     */
+    public KeycloakServer(String name, Path home, String baseUrl, List<String> options, Path firstLog) {
+        this.name = name;
+        this.home = home;
         this.baseUrl = baseUrl;
-        this.serverLog = serverLog;
+        this.options = List.copyOf(options);
+        this.firstLog = firstLog;
+        this.shutdownHook = new Thread(this::stop, name + "-stop");
     }
 
-    static KeycloakServer start(ServerSettings settings) {
-        prepare(settings);
-        int port = freePort();
-        List<String> command = new ArrayList<>();
-        command.add(settings.keycloakHome().resolve("bin/kc.sh").toString());
-        command.addAll(ServerOptions.commandLine(port));
-
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(settings.keycloakHome().toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(settings.serverLog().toFile());
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(name -> name.startsWith("KC_") || name.startsWith("KEYCLOAK_"));
-        env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USERNAME);
-        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
-
-        System.out.printf("Starting Keycloak from %s on port %d (log: %s)%n",
-                settings.keycloakHome(), port, settings.serverLog());
-        Instant started = Instant.now();
-        KeycloakServer server;
-        try {
-            server = new KeycloakServer(builder.start(), "http://localhost:" + port, settings.serverLog());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot run " + command, e);
-        }
-        Runtime.getRuntime().addShutdownHook(server.shutdownHook);
-        try {
-            server.awaitReady(settings.startupTimeout());
-        } catch (RuntimeException e) {
-            server.close();
-            System.err.println(server.logTail());
-            throw e;
-        }
-        System.out.printf("Keycloak is ready at %s after %d s%n", server.baseUrl,
-                Duration.between(started, Instant.now()).toSeconds());
-        return server;
+    public String name() {
+        return name;
     }
 
     /** e.g. {@code http://localhost:41234}, no trailing slash. */
@@ -92,96 +74,76 @@ public final class KeycloakServer implements AutoCloseable {
         return http;
     }
 
+    /** The admin REST API of this server, as the bootstrap admin; one instance per server. */
+    public synchronized AdminClient admin() {
+        if (admin == null) {
+            admin = new AdminClient(this);
+        }
+        return admin;
+    }
+
+    /** User and client tokens from this server; one instance per server. */
+    public synchronized TokenClient tokens() {
+        if (tokens == null) {
+            tokens = new TokenClient(this);
+        }
+        return tokens;
+    }
+
+    /** The log of the current (or last) start. */
     public Path serverLog() {
-        return serverLog;
+        return log;
     }
 
-    @Override
-    public void close() {
-        stop();
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException alreadyShuttingDown) {
-            // the hook is running or has run: nothing left to undo
+    public boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    /** Starts {@code kc.sh} and waits until it answers; a server that does not is killed and the start fails. */
+    public synchronized void start(Duration timeout) {
+        if (isRunning()) {
+            throw new IllegalStateException(name + " is running already");
         }
-    }
+        starts++;
+        log = starts == 1 ? firstLog : firstLog.resolveSibling(
+                firstLog.getFileName().toString().replaceFirst("(\\.log)?$", "-run" + starts + ".log"));
+        List<String> command = new ArrayList<>();
+        command.add(home.resolve("bin/kc.sh").toString());
+        command.addAll(options);
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(variable -> variable.startsWith("KC_") || variable.startsWith("KEYCLOAK_"));
+        env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USERNAME);
+        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
 
-    /** Data of earlier runs goes; the jar and the realm file are copied fresh. */
-    private static void prepare(ServerSettings settings) {
-        Path home = settings.keycloakHome();
+        System.out.printf("Starting %s from %s at %s (log %s)%n", name, home, baseUrl, log);
+        Instant started = Instant.now();
         try {
-            deleteRecursively(home.resolve("data"));
-            Path importDir = Files.createDirectories(home.resolve("data/import"));
-            Files.copy(settings.realmFile(), importDir.resolve("realm-export.json"));
-
-            installProviders(settings.providersDir(), Files.createDirectories(home.resolve("providers")));
-            Files.createDirectories(settings.serverLog().getParent());
+            Files.createDirectories(log.getParent());
+            process = builder.start();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot prepare " + home, e);
+            throw new UncheckedIOException("Cannot run " + command, e);
         }
-    }
-
-    /**
-     * Makes the jars in providers/ exactly the built ones. Unchanged jars are left alone: a changed providers/ makes
-     * Keycloak rebuild itself at start, which takes half a minute.
-     */
-    private static void installProviders(Path builtDir, Path providers) throws IOException {
-        List<Path> built;
-        try (Stream<Path> files = Files.list(builtDir)) {
-            built = files.filter(p -> p.getFileName().toString().endsWith(".jar")).toList();
+        if (!hookAdded) {
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+            hookAdded = true;
         }
-        if (built.isEmpty()) {
-            throw new IllegalStateException("No latchkey jar in " + builtDir);
-        }
-        List<Path> installed;
-        try (Stream<Path> files = Files.list(providers)) {
-            installed = files.filter(p -> p.getFileName().toString().endsWith(".jar")).toList();
-        }
-        for (Path old : installed) {
-            if (built.stream().noneMatch(jar -> jar.getFileName().equals(old.getFileName()))) {
-                Files.delete(old);
-            }
-        }
-        for (Path jar : built) {
-            Path target = providers.resolve(jar.getFileName());
-            if (!Files.exists(target) || Files.mismatch(jar, target) != -1) {
-                Files.copy(jar, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-    }
-
-    private void awaitReady(Duration timeout) {
-        String probe = url("/realms/master/.well-known/openid-configuration");
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Keycloak exited with code " + process.exitValue()
-                        + " before it was ready; see " + serverLog);
-            }
-            if (answers(probe)) {
-                return;
-            }
-            sleep(Duration.ofSeconds(1));
-        }
-        throw new IllegalStateException("Keycloak was not ready after " + timeout.toSeconds() + " s; see " + serverLog);
-    }
-
-    private boolean answers(String url) {
         try {
-            return http.get(url).send().status() == 200;
-        } catch (UncheckedIOException notYetListening) {
-            return false;
+            awaitReady(timeout);
+        } catch (RuntimeException e) {
+            kill();
+            throw e;
         }
+        System.out.printf("%s ready at %s after %d s%n", name, baseUrl,
+                Duration.between(started, Instant.now()).toSeconds());
     }
 
-    /** SIGTERM to kc.sh and the JVM it started, then SIGKILL whatever is left after {@link #STOP_TIMEOUT}. */
-    private synchronized void stop() {
-        List<ProcessHandle> tree = Stream.concat(process.descendants(), Stream.of(process.toHandle()))
-                .filter(ProcessHandle::isAlive)
-                .toList();
-        if (tree.isEmpty()) {
-            return;
-        }
+    /** SIGTERM, a clean shutdown of kc.sh and its JVM; SIGKILL to whatever is left after {@link #STOP_TIMEOUT}. */
+    public synchronized void stop() {
+        List<ProcessHandle> tree = processTree();
         tree.forEach(ProcessHandle::destroy);
         Instant deadline = Instant.now().plus(STOP_TIMEOUT);
         for (ProcessHandle handle : tree) {
@@ -194,41 +156,91 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
-    String logTail() {
+    /** SIGKILL to the JVM (and kc.sh, should it still be there): no shutdown hook, no goodbye to a cluster. */
+    public synchronized void kill() {
+        List<ProcessHandle> tree = processTree();
+        tree.forEach(ProcessHandle::destroyForcibly);
+        tree.forEach(handle -> handle.onExit().join());
+    }
+
+    /** The PIDs of the running Java processes of this server (kc.sh execs the JVM, so usually one). */
+    public List<Long> javaPids() {
+        return processTree().stream()
+                .filter(handle -> handle.info().command().map(command -> command.endsWith("/java")).orElse(false))
+                .map(ProcessHandle::pid)
+                .toList();
+    }
+
+    /** Whether the current log contains the text, e.g. a cluster view. */
+    public boolean logContains(String text) {
         try {
-            List<String> lines = Files.readAllLines(serverLog, StandardCharsets.UTF_8);
+            return Files.readString(log, StandardCharsets.UTF_8).contains(text);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    public String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
             List<String> tail = lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size());
-            return "---- last " + tail.size() + " lines of " + serverLog + " ----\n" + String.join("\n", tail);
+            return "---- last " + tail.size() + " lines of " + log + " ----\n" + String.join("\n", tail);
         } catch (IOException e) {
-            return "(cannot read " + serverLog + ": " + e + ")";
+            return "(cannot read " + log + ": " + e + ")";
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("No free port", e);
+    /** Stops the server; the shutdown hook that would have stopped it at JVM exit is no longer needed. */
+    @Override
+    public void close() {
+        stop();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook is running or has run: nothing left to undo
         }
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
+    private void awaitReady(Duration timeout) {
+        String probe = url("/realms/master/.well-known/openid-configuration");
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with code " + process.exitValue()
+                        + " before it was ready\n" + logTail());
             }
+            if (answers(probe)) {
+                return;
+            }
+            sleep(READY_POLL);
+        }
+        throw new IllegalStateException(name + " was not ready after " + timeout.toSeconds() + " s\n" + logTail());
+    }
+
+    private boolean answers(String url) {
+        try {
+            return http.get(url).send().status() == 200;
+        } catch (UncheckedIOException notListeningYet) {
+            return false;
         }
     }
 
-    private static void sleep(Duration duration) {
+    private List<ProcessHandle> processTree() {
+        if (process == null) {
+            return List.of();
+        }
+        return Stream.concat(process.descendants(), Stream.of(process.toHandle()))
+                .filter(ProcessHandle::isAlive)
+                .toList();
+    }
+
+    /** Thread.sleep for the harness's polling loops; an interrupt ends the wait with an exception. */
+    public static void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for Keycloak", e);
+            throw new IllegalStateException("Interrupted", e);
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.latchkey.it.cluster;
+package dev.latchkey.it.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,13 +9,13 @@ import java.util.Comparator;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
-/** The few file-tree operations the cluster set-up needs. */
-final class Dirs {
+/** The few file-tree operations the server set-ups need. */
+public final class Dirs {
 
     private Dirs() {
     }
 
-    static void delete(Path dir) {
+    public static void delete(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }
@@ -29,7 +29,7 @@ final class Dirs {
     }
 
     /** Copies {@code from} to {@code to}, leaving out what {@code skip} matches (paths relative to {@code from}). */
-    static void copy(Path from, Path to, Predicate<Path> skip) {
+    public static void copy(Path from, Path to, Predicate<Path> skip) {
         tree(from, to, skip, false);
     }
 
@@ -37,7 +37,7 @@ final class Dirs {
      * Like {@link #copy}, but files become hard links (copies where links are not possible): a node's Keycloak home
      * costs no disk space, and nothing a node writes at run time lands in a linked file (it writes under data/).
      */
-    static void link(Path from, Path to, Predicate<Path> skip) {
+    public static void link(Path from, Path to, Predicate<Path> skip) {
         tree(from, to, skip, true);
     }
 
