@@ -7,6 +7,12 @@ export type ApiKeyInfo = {
   maxKeysPerUser: number;
   roleName: string;
   activeCount: number;
+  /** Longest name the server takes, in characters (code points) after trimming. */
+  nameMaxLength: number;
+  /** Longest description the server takes, in characters (code points). */
+  descriptionMaxLength: number;
+  /** The user's own time zone (IANA id); null when they have none (the page then uses the browser's). */
+  timeZone: string | null;
 };
 
 export type ApiKeyStatus = "active" | "expired";
@@ -28,8 +34,10 @@ export type CreatedApiKey = ApiKey & { key: string };
 export type NewApiKey = {
   name: string;
   description?: string;
-  /** `YYYY-MM-DD`: valid through that day in the user's time zone. */
+  /** `YYYY-MM-DD`: valid through that day in {@link timeZone}. */
   expiresAt: string;
+  /** The IANA zone the page shows dates in: the server reads `expiresAt` and counts the maximum lifetime in it. */
+  timeZone: string;
 };
 
 export const getApiKeyInfo = (options: CallOptions) =>

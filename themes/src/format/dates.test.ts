@@ -6,6 +6,7 @@ import {
   firstDayOfWeek,
   formatDateTime,
   formatDay,
+  lastValidDay,
   listTimeZones,
   parseDay,
   relativeTime,
@@ -30,6 +31,24 @@ describe("dates", () => {
     expect(todayIn("UTC", NOW)).toBe("2026-11-26");
     expect(todayIn("Asia/Tokyo", NOW)).toBe("2026-11-27");
     expect(todayIn("America/Los_Angeles", NOW)).toBe("2026-11-26");
+  });
+
+  it.each([
+    ["2027-03-02T05:00:00Z", "America/New_York", "2027-03-01"],
+    ["2027-03-01T11:00:00Z", "Pacific/Auckland", "2027-03-01"],
+    ["2027-03-02T00:00:00Z", "UTC", "2027-03-01"],
+    ["2026-11-02T08:00:00Z", "America/Los_Angeles", "2026-11-01"], // Nov 1 had 25 hours there
+  ])("given %s in %s, then the key is valid through %s", (iso, zone, day) => {
+    expect(lastValidDay(iso, zone)).toBe(day);
+  });
+
+  it.each([
+    ["2027-03-02T00:00:00Z", "America/New_York"], // 7 PM there
+    ["2027-03-02T05:00:00.001Z", "America/New_York"],
+    ["2027-03-02T05:00:00Z", "Not/AZone"],
+    ["soon", "UTC"],
+  ])("given %s in %s, then it is no day's end", (iso, zone) => {
+    expect(lastValidDay(iso, zone)).toBeUndefined();
   });
 
   it("adds days across months and years and rejects non-days", () => {

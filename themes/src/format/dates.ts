@@ -98,6 +98,30 @@ export function todayIn(timeZone: string, now: Date = new Date()): string {
   return `${get("year")}-${get("month")}-${get("day")}`;
 }
 
+/**
+ * The day a key is valid through, when its expiration is the start of a day in the zone (a key created for "through
+ * March 1" expires at the first instant of March 2 there); undefined for any other instant.
+ */
+export function lastValidDay(iso: string, timeZone: string): string | undefined {
+  const instant = new Date(iso);
+  if (Number.isNaN(instant.getTime()) || instant.getUTCMilliseconds() !== 0) {
+    return undefined;
+  }
+  let clock: string;
+  try {
+    clock = new Intl.DateTimeFormat("en-GB", {
+      timeZone,
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      hourCycle: "h23",
+    }).format(instant);
+  } catch {
+    return undefined;
+  }
+  return clock === "00:00:00" ? todayIn(timeZone, new Date(instant.getTime() - 1)) : undefined;
+}
+
 /** "YYYY-MM-DD" as midnight UTC, or undefined when it is not a real day. */
 export function parseDay(day: string): Date | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);

@@ -75,7 +75,8 @@ export const ProfilePage = () => {
                 data-testid="latchkey-tab-api-keys"
               >
                 <Lazy>
-                  <ApiKeysSection />
+                  {/* a new zone chosen on the Account tab: ask /info again, for the zone and "today" in it */}
+                  <ApiKeysSection key={profile.data.timezone ?? ""} />
                 </Lazy>
               </Tab>
             )}

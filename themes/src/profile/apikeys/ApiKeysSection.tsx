@@ -22,6 +22,7 @@ import { useTranslation } from "react-i18next";
 
 import { getApiKeyInfo, getApiKeys, type ApiKey, type ApiKeyInfo } from "../../api/apiKeys";
 import { LatchkeyApiError } from "../../api/request";
+import { ProfileSettingsProvider } from "../ProfileSettings";
 import { useLoader } from "../useLoader";
 import { ApiKeysTable } from "./ApiKeysTable";
 import { CreateApiKeyModal } from "./CreateApiKeyModal";
@@ -77,76 +78,79 @@ export const ApiKeysSection = () => {
   );
 
   return (
-    <div className="pf-v5-u-pt-lg" data-testid="latchkey-api-keys">
-      <TextContent className="pf-v5-u-mb-md">
-        <Text component="p">{t("latchkeyApiKeysIntro")}</Text>
-      </TextContent>
-      {!info.allowed && (
-        <Alert
-          isInline
-          variant="info"
-          title={t("latchkeyApiKeysRoleRequired", { role: info.roleName })}
-          data-testid="latchkey-api-keys-not-allowed"
-        >
-          {t("latchkeyApiKeysRoleRequiredHelp")}
-        </Alert>
-      )}
-      {keys.length === 0 ? (
-        info.allowed && (
-          <EmptyState variant="sm" data-testid="latchkey-api-keys-empty">
-            <EmptyStateHeader
-              titleText={t("latchkeyNoApiKeys")}
-              headingLevel="h2"
-              icon={<EmptyStateIcon icon={KeyIcon} />}
-            />
-            <EmptyStateBody>{t("latchkeyNoApiKeysHelp", { days: info.maxLifetimeDays })}</EmptyStateBody>
-            <EmptyStateFooter>
-              <EmptyStateActions>{createButton}</EmptyStateActions>
-            </EmptyStateFooter>
-          </EmptyState>
-        )
-      ) : (
-        <>
-          <Toolbar>
-            <ToolbarContent>
-              {createButton && <ToolbarItem>{createButton}</ToolbarItem>}
-              <ToolbarItem align={{ default: "alignRight" }}>
-                <span className="pf-v5-u-color-200" data-testid="latchkey-api-keys-count">
-                  {t("latchkeyApiKeysCount", { active: info.activeCount, max: info.maxKeysPerUser })}
-                </span>
-              </ToolbarItem>
-            </ToolbarContent>
-          </Toolbar>
-          <ApiKeysTable keys={keys} onDelete={setDeleting} />
-        </>
-      )}
-      {creating && (
-        <CreateApiKeyModal
-          info={info}
-          onCreated={(created) => {
-            const { key: _secret, ...listed } = created;
-            state.setData({
-              info: { ...info, activeCount: info.activeCount + 1 },
-              keys: [listed, ...keys.filter((key) => key.id !== created.id)],
-            });
-          }}
-          onClose={() => setCreating(false)}
-        />
-      )}
-      {deleting && (
-        <DeleteApiKeyModal
-          apiKey={deleting}
-          onDeleted={() => {
-            state.setData({
-              info: { ...info, activeCount: Math.max(0, info.activeCount - (deleting.status === "active" ? 1 : 0)) },
-              keys: keys.filter((key) => key.id !== deleting.id),
-            });
-            addAlert(t("latchkeyApiKeyDeleted", { name: deleting.name }));
-            setDeleting(undefined);
-          }}
-          onClose={() => setDeleting(undefined)}
-        />
-      )}
-    </div>
+    // the zone of the /info answer, the one the server reads a picked day in (the browser's when the user has none)
+    <ProfileSettingsProvider timezone={info.timeZone ?? undefined}>
+      <div className="pf-v5-u-pt-lg" data-testid="latchkey-api-keys">
+        <TextContent className="pf-v5-u-mb-md">
+          <Text component="p">{t("latchkeyApiKeysIntro")}</Text>
+        </TextContent>
+        {!info.allowed && (
+          <Alert
+            isInline
+            variant="info"
+            title={t("latchkeyApiKeysRoleRequired", { role: info.roleName })}
+            data-testid="latchkey-api-keys-not-allowed"
+          >
+            {t("latchkeyApiKeysRoleRequiredHelp")}
+          </Alert>
+        )}
+        {keys.length === 0 ? (
+          info.allowed && (
+            <EmptyState variant="sm" data-testid="latchkey-api-keys-empty">
+              <EmptyStateHeader
+                titleText={t("latchkeyNoApiKeys")}
+                headingLevel="h2"
+                icon={<EmptyStateIcon icon={KeyIcon} />}
+              />
+              <EmptyStateBody>{t("latchkeyNoApiKeysHelp", { days: info.maxLifetimeDays })}</EmptyStateBody>
+              <EmptyStateFooter>
+                <EmptyStateActions>{createButton}</EmptyStateActions>
+              </EmptyStateFooter>
+            </EmptyState>
+          )
+        ) : (
+          <>
+            <Toolbar>
+              <ToolbarContent>
+                {createButton && <ToolbarItem>{createButton}</ToolbarItem>}
+                <ToolbarItem align={{ default: "alignRight" }}>
+                  <span className="pf-v5-u-color-200" data-testid="latchkey-api-keys-count">
+                    {t("latchkeyApiKeysCount", { active: info.activeCount, max: info.maxKeysPerUser })}
+                  </span>
+                </ToolbarItem>
+              </ToolbarContent>
+            </Toolbar>
+            <ApiKeysTable keys={keys} onDelete={setDeleting} />
+          </>
+        )}
+        {creating && (
+          <CreateApiKeyModal
+            info={info}
+            onCreated={(created) => {
+              const { key: _secret, ...listed } = created;
+              state.setData({
+                info: { ...info, activeCount: info.activeCount + 1 },
+                keys: [listed, ...keys.filter((key) => key.id !== created.id)],
+              });
+            }}
+            onClose={() => setCreating(false)}
+          />
+        )}
+        {deleting && (
+          <DeleteApiKeyModal
+            apiKey={deleting}
+            onDeleted={() => {
+              state.setData({
+                info: { ...info, activeCount: Math.max(0, info.activeCount - (deleting.status === "active" ? 1 : 0)) },
+                keys: keys.filter((key) => key.id !== deleting.id),
+              });
+              addAlert(t("latchkeyApiKeyDeleted", { name: deleting.name }));
+              setDeleting(undefined);
+            }}
+            onClose={() => setDeleting(undefined)}
+          />
+        )}
+      </div>
+    </ProfileSettingsProvider>
   );
 };

@@ -4,7 +4,7 @@ import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useTranslation } from "react-i18next";
 
 import type { ApiKey } from "../../api/apiKeys";
-import { expiresSoon } from "../../format/dates";
+import { expiresSoon, lastValidDay } from "../../format/dates";
 import { useFormat } from "../ProfileSettings";
 
 type Props = {
@@ -52,7 +52,7 @@ export const ApiKeysTable = ({ keys, onDelete }: Props) => {
               <Td dataLabel={columns.description}>{key.description ?? ""}</Td>
               <Td dataLabel={columns.created}>{format.dateTime(key.createdAt)}</Td>
               <Td dataLabel={columns.expires} data-testid="latchkey-api-key-expires">
-                {format.dateTime(key.expiresAt)}
+                <Expiration expiresAt={key.expiresAt} />
                 {soon && (
                   <div className="pf-v5-u-warning-color-200" data-testid="latchkey-api-key-expires-soon">
                     <ExclamationTriangleIcon aria-hidden className="pf-v5-u-mr-xs" />
@@ -84,4 +84,15 @@ export const ApiKeysTable = ({ keys, onDelete }: Props) => {
       </Tbody>
     </Table>
   );
+};
+
+/**
+ * A key created for a day expires at the first instant of the next day: "March 1, 2027, end of day" says what the
+ * user picked, where "Mar 2, 2027, 12:00 AM" would look like one day more. Other instants are shown as they are.
+ */
+const Expiration = ({ expiresAt }: { expiresAt: string }) => {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const day = lastValidDay(expiresAt, format.timeZone);
+  return <>{day ? t("latchkeyApiKeyExpiresEndOfDay", { date: format.day(day) }) : format.dateTime(expiresAt)}</>;
 };

@@ -18,12 +18,10 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 
 import { createApiKey, type ApiKeyInfo, type CreatedApiKey } from "../../api/apiKeys";
-import { addDays, firstDayOfWeek, parseDay, todayIn } from "../../format/dates";
+import { firstDayOfWeek, parseDay, todayIn } from "../../format/dates";
 import { describeError, type ShownError } from "../errors";
 import { useFormat } from "../ProfileSettings";
-
-const NAME_MAX = 100;
-const DESCRIPTION_MAX = 255;
+import { checkNewKey, latestDay } from "./newKeyRules";
 
 type Props = {
   info: ApiKeyInfo;
@@ -60,8 +58,9 @@ const CreateForm = ({ info, onCreated, onClose }: Props) => {
   const context = useEnvironment();
   const format = useFormat();
 
+  // "today" and the latest day in the zone the page shows dates in, which is also the zone sent with the day
   const today = todayIn(format.timeZone);
-  const lastDay = addDays(today, info.maxLifetimeDays);
+  const lastDay = latestDay(info, today);
   const [name, setName] = useState("");
   const [description, setDescription] = useState("");
   const [expiresAt, setExpiresAt] = useState(lastDay);
@@ -69,14 +68,9 @@ const CreateForm = ({ info, onCreated, onClose }: Props) => {
   const [error, setError] = useState<ShownError>();
 
   const trimmedName = name.trim();
-  const dayError = !parseDay(expiresAt)
-    ? t("latchkeyExpirationInvalid")
-    : expiresAt < today
-      ? t("latchkeyExpirationInPast")
-      : expiresAt > lastDay
-        ? t("latchkeyExpirationTooLate", { date: format.day(lastDay), days: info.maxLifetimeDays })
-        : undefined;
-  const valid = trimmedName !== "" && !dayError;
+  const problems = checkNewKey(info, { name, description, expiresAt }, today, t, format.day);
+  const dayError = problems.expiresAt;
+  const valid = trimmedName !== "" && Object.keys(problems).length === 0;
 
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
@@ -89,6 +83,7 @@ const CreateForm = ({ info, onCreated, onClose }: Props) => {
           name: trimmedName,
           description: description.trim() || undefined,
           expiresAt,
+          timeZone: format.timeZone,
         }),
       );
     } catch (failure) {
@@ -97,7 +92,7 @@ const CreateForm = ({ info, onCreated, onClose }: Props) => {
     }
   };
 
-  const nameError = error?.place === "name" ? error.message : undefined;
+  const nameError = problems.name ?? (error?.place === "name" ? error.message : undefined);
   const formError = error && error.place !== "name" ? error : undefined;
 
   return (
@@ -138,7 +133,6 @@ const CreateForm = ({ info, onCreated, onClose }: Props) => {
               setName(value);
               if (error?.place === "name") setError(undefined);
             }}
-            maxLength={NAME_MAX}
             isRequired
             autoFocus
             validated={nameError ? "error" : "default"}
@@ -160,10 +154,24 @@ const CreateForm = ({ info, onCreated, onClose }: Props) => {
             id="latchkey-api-key-description"
             value={description}
             onChange={(_, value) => setDescription(value)}
-            maxLength={DESCRIPTION_MAX}
             resizeOrientation="vertical"
+            validated={problems.description ? "error" : "default"}
+            aria-describedby={problems.description ? "latchkey-api-key-description-error" : undefined}
             data-testid="latchkey-api-key-description"
           />
+          {problems.description && (
+            <FormHelperText>
+              <HelperText>
+                <HelperTextItem
+                  variant="error"
+                  id="latchkey-api-key-description-error"
+                  data-testid="latchkey-api-key-description-error"
+                >
+                  {problems.description}
+                </HelperTextItem>
+              </HelperText>
+            </FormHelperText>
+          )}
         </FormGroup>
         <FormGroup label={t("latchkeyApiKeyExpiration")} fieldId="latchkey-api-key-expiration" isRequired>
           <DatePicker
@@ -175,7 +183,8 @@ const CreateForm = ({ info, onCreated, onClose }: Props) => {
             locale={format.locale}
             weekStart={firstDayOfWeek(format.locale)}
             rangeStart={fromDay(today)}
-            validators={[(date) => (toDay(date) > lastDay ? t("latchkeyExpirationTooLate", { date: format.day(lastDay), days: info.maxLifetimeDays }) : "")]}
+            // the calendar offers only the days the server takes: today through the latest day, in the page's zone
+            validators={[(date) => checkNewKey(info, { name, description, expiresAt: toDay(date) }, today, t, format.day).expiresAt ?? ""]}
             invalidFormatText={t("latchkeyExpirationInvalid")}
             buttonAriaLabel={t("latchkeyChooseDate")}
             inputProps={{ id: "latchkey-api-key-expiration", "data-testid": "latchkey-api-key-expiration" } as object}

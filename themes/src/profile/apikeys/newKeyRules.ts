@@ -1,0 +1,42 @@
+import type { ApiKeyInfo } from "../../api/apiKeys";
+import { addDays, parseDay } from "../../format/dates";
+import type { Translate } from "../errors";
+
+// What the create form refuses before asking the server. Every limit comes from the server's /info answer, so the
+// form and the server cannot disagree.
+
+export type NewKeyFields = { name: string; description: string; expiresAt: string };
+
+/** A message per field; absent where the field is fine. */
+export type NewKeyProblems = { name?: string; description?: string; expiresAt?: string };
+
+/** Characters as the server counts them: code points (an emoji is one, not two UTF-16 units). */
+export const characters = (text: string) => [...text].length;
+
+/** The latest day a key may be valid through: today in the page's zone + the realm's maximum lifetime. */
+export const latestDay = (info: ApiKeyInfo, today: string) => addDays(today, info.maxLifetimeDays);
+
+export function checkNewKey(
+  info: ApiKeyInfo,
+  fields: NewKeyFields,
+  today: string,
+  t: Translate,
+  formatDay: (day: string) => string,
+): NewKeyProblems {
+  const problems: NewKeyProblems = {};
+  if (characters(fields.name.trim()) > info.nameMaxLength) {
+    problems.name = t("latchkeyApiKeyNameTooLong", { max: info.nameMaxLength });
+  }
+  if (characters(fields.description.trim()) > info.descriptionMaxLength) {
+    problems.description = t("latchkeyApiKeyDescriptionTooLong", { max: info.descriptionMaxLength });
+  }
+  const lastDay = latestDay(info, today);
+  if (!parseDay(fields.expiresAt)) {
+    problems.expiresAt = t("latchkeyExpirationInvalid");
+  } else if (fields.expiresAt < today) {
+    problems.expiresAt = t("latchkeyExpirationInPast");
+  } else if (fields.expiresAt > lastDay) {
+    problems.expiresAt = t("latchkeyExpirationTooLate", { date: formatDay(lastDay), days: info.maxLifetimeDays });
+  }
+  return problems;
+}
