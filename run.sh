@@ -24,51 +24,23 @@ for arg in "$@"; do
   esac
 done
 
-pom_property() {
-  sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" pom.xml | head -n 1
-}
+# shellcheck source=scripts/lib/keycloak.sh
+. "$ROOT/scripts/lib/keycloak.sh"
 
 PORT=${PORT:-8080}
-KEYCLOAK_VERSION=${KEYCLOAK_VERSION:-$(pom_property keycloak.server.version)}
-LATCHKEY_VERSION=$(pom_property version)
-JAR="providers/target/latchkey-${LATCHKEY_VERSION}.jar"
+JAR="$LATCHKEY_JAR"
 KC_HOME="$ROOT/.run/keycloak-${KEYCLOAK_VERSION}"
-
-say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
 command -v java >/dev/null || { echo "Java 17 or newer is needed (java is not on the PATH)." >&2; exit 1; }
 
 # 1. Build when the jar is missing or a source is newer than it.
-needs_build() {
-  [ ! -f "$JAR" ] && return 0
-  [ -n "$(find pom.xml providers themes -newer "$JAR" -type f \
-      -not -path '*/target/*' -not -path '*/node_modules/*' | head -n 1)" ]
-}
-if needs_build; then
-  command -v node >/dev/null || { echo "node 20 or newer is needed to build the account theme." >&2; exit 1; }
-  say "Building Latchkey ($JAR)"
-  ./mvnw -q -B package -DskipTests -pl providers -am
+if jar_is_stale; then
+  say "Building Latchkey (${JAR#"$ROOT/"})"
+  build_jar
 fi
 
-# 2. Keycloak, unpacked once. The zip is fetched alone: its dependency graph is not needed.
-if [ ! -x "$KC_HOME/bin/kc.sh" ]; then
-  say "Fetching Keycloak $KEYCLOAK_VERSION"
-  mkdir -p .run
-  ./mvnw -q -B -N dependency:copy \
-    -Dartifact="org.keycloak:keycloak-quarkus-dist:${KEYCLOAK_VERSION}:zip" \
-    -DoutputDirectory="$ROOT/.run"
-  ZIP=".run/keycloak-quarkus-dist-${KEYCLOAK_VERSION}.zip"
-  rm -rf "$KC_HOME" ".run/unpack"
-  mkdir -p .run/unpack
-  if command -v unzip >/dev/null; then
-    unzip -q "$ZIP" -d .run/unpack
-  else
-    (cd .run/unpack && jar xf "$ROOT/$ZIP")
-  fi
-  mv ".run/unpack/keycloak-${KEYCLOAK_VERSION}" "$KC_HOME"
-  rm -rf .run/unpack "$ZIP"
-  chmod +x "$KC_HOME"/bin/*.sh
-fi
+# 2. Keycloak, unpacked once.
+unpack_keycloak "$KC_HOME"
 
 # 3. The jar and the demo realm. --import-realm skips a realm that already exists.
 if $RESET; then

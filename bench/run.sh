@@ -66,10 +66,9 @@ GRANULARITY_SECONDS=86400
 USERS_CACHE=${USERS_CACHE:-50000}
 RESULTS_FILE=${RESULTS_FILE:-$BENCH/RESULTS.md}
 
-pom_property() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" "$ROOT/pom.xml" | head -n 1; }
-KEYCLOAK_VERSION=${KEYCLOAK_VERSION:-$(pom_property keycloak.server.version)}
-LATCHKEY_VERSION=$(pom_property version)
-JAR="$ROOT/providers/target/latchkey-${LATCHKEY_VERSION}.jar"
+# shellcheck source=../scripts/lib/keycloak.sh
+. "$ROOT/scripts/lib/keycloak.sh"
+JAR="$LATCHKEY_JAR"
 KC_HOME="$WORK/keycloak-${KEYCLOAK_VERSION}"
 DATA="$WORK/data"
 LOGS="$WORK/logs"
@@ -77,8 +76,6 @@ SERVER_LOG="$LOGS/server.log"
 RESULTS_TSV="$WORK/results.tsv"
 BASE="http://127.0.0.1:$PORT"
 
-say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
-die() { echo "ERROR: $*" >&2; exit 1; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 
 for tool in java python3 curl wrk unzip; do
@@ -87,33 +84,17 @@ done
 mkdir -p "$WORK" "$DATA" "$LOGS"
 
 # --- 1. The Latchkey jar -------------------------------------------------------------------------------------------
-jar_is_stale() {
-  [ ! -f "$JAR" ] && return 0
-  [ -n "$(find pom.xml providers/pom.xml providers/src themes/pom.xml themes/src -newer "$JAR" -type f 2>/dev/null | head -n 1)" ]
-}
 if jar_is_stale; then
   say "Building Latchkey ($JAR)"
-  if ! ./mvnw -B -q -pl themes,providers -am package -DskipTests; then
+  if ! build_jar; then
     [ -d themes/target/classes ] || die "the build failed"
     say "The build failed; retrying without the theme's npm build (packaging the theme already in themes/target)"
-    ./mvnw -B -q -pl themes,providers -am package -DskipTests -Dnpm.skip=true
+    build_jar -Dnpm.skip=true
   fi
 fi
 
 # --- 2. Keycloak, unpacked once and built for production -----------------------------------------------------------
-if [ ! -x "$KC_HOME/bin/kc.sh" ]; then
-  ZIP="$HOME/.m2/repository/org/keycloak/keycloak-quarkus-dist/$KEYCLOAK_VERSION/keycloak-quarkus-dist-$KEYCLOAK_VERSION.zip"
-  if [ ! -f "$ZIP" ]; then
-    say "Fetching Keycloak $KEYCLOAK_VERSION"
-    ./mvnw -q -B -N dependency:copy -Dartifact="org.keycloak:keycloak-quarkus-dist:${KEYCLOAK_VERSION}:zip" \
-      -DoutputDirectory="$WORK"
-    ZIP="$WORK/keycloak-quarkus-dist-${KEYCLOAK_VERSION}.zip"
-  fi
-  say "Unpacking Keycloak $KEYCLOAK_VERSION into $WORK"
-  rm -rf "$KC_HOME" "$WORK/unpack" && mkdir -p "$WORK/unpack"
-  unzip -q "$ZIP" -d "$WORK/unpack"
-  mv "$WORK/unpack/keycloak-${KEYCLOAK_VERSION}" "$KC_HOME" && rm -rf "$WORK/unpack"
-fi
+unpack_keycloak "$KC_HOME"
 
 BUILD_OPTIONS="--db=dev-file --features=declarative-ui"
 BUILD_STAMP="$(sha256sum "$JAR" | cut -d' ' -f1) $BUILD_OPTIONS"

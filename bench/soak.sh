@@ -5,7 +5,7 @@
 #   bench/soak.sh               60 s, 8 concurrent clients, after a 10 s warm-up
 #   DURATION=300 bench/soak.sh  longer
 #
-# It builds the jar when missing, unpacks Keycloak into .run/soak/, builds it for production
+# It builds the jar when missing or older than its sources, unpacks Keycloak into .run/soak/, builds it for production
 # (`kc.sh build --db=dev-file --features=declarative-ui`: H2 in a file, no database server needed), starts
 # `kc.sh start --optimized` on 127.0.0.1:${PORT:-38090} with a fresh data directory, runs bench/Soak.java
 # (realm, users and keys through the REST API, then the load, then jcmd GC.run + GC.heap_info) and stops Keycloak.
@@ -18,36 +18,23 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 case "${1:-}" in -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;; esac
 
-pom_property() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" pom.xml | head -n 1; }
+# shellcheck source=../scripts/lib/keycloak.sh
+. "$ROOT/scripts/lib/keycloak.sh"
 DURATION=${DURATION:-60}
 CLIENTS=${CLIENTS:-8}
 PORT=${PORT:-38090}
 HEAP=${HEAP:-"-Xms512m -Xmx512m"}
-KEYCLOAK_VERSION=${KEYCLOAK_VERSION:-$(pom_property keycloak.server.version)}
-JAR="providers/target/latchkey-$(pom_property version).jar"
+JAR="$LATCHKEY_JAR"
 WORK="$ROOT/.run/soak"
 KC_HOME="$WORK/keycloak-$KEYCLOAK_VERSION"
 LOG="$WORK/keycloak.log"
 
-say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
-
-if [ ! -f "$JAR" ]; then
+if jar_is_stale; then
   say "Building $JAR"
-  ./mvnw -q -B package -DskipTests -pl providers -am
+  build_jar
 fi
 
-if [ ! -x "$KC_HOME/bin/kc.sh" ]; then
-  say "Unpacking Keycloak $KEYCLOAK_VERSION into $WORK"
-  mkdir -p "$WORK"
-  ./mvnw -q -B -N dependency:copy -Dartifact="org.keycloak:keycloak-quarkus-dist:${KEYCLOAK_VERSION}:zip" \
-    -DoutputDirectory="$WORK"
-  ZIP="$WORK/keycloak-quarkus-dist-${KEYCLOAK_VERSION}.zip"
-  rm -rf "$KC_HOME" "$WORK/unpack" && mkdir -p "$WORK/unpack"
-  if command -v unzip >/dev/null; then unzip -q "$ZIP" -d "$WORK/unpack"; else (cd "$WORK/unpack" && jar xf "$ZIP"); fi
-  mv "$WORK/unpack/keycloak-${KEYCLOAK_VERSION}" "$KC_HOME"
-  rm -rf "$WORK/unpack" "$ZIP"
-  chmod +x "$KC_HOME"/bin/*.sh
-fi
+unpack_keycloak "$KC_HOME"
 
 # A build is only redone when the jar changed.
 if ! cmp -s "$JAR" "$KC_HOME/providers/latchkey.jar"; then
