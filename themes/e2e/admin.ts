@@ -3,8 +3,11 @@ import { request, type APIRequestContext, type Page } from "@playwright/test";
 // Just enough of Keycloak's admin REST API to give each test a realm of its own and remove it afterwards.
 
 export const baseURL = process.env.KEYCLOAK_URL ?? "http://localhost:8181";
-const adminUser = process.env.KEYCLOAK_ADMIN ?? "admin";
-const adminPassword = process.env.KEYCLOAK_ADMIN_PASSWORD ?? "admin";
+/** The master realm's admin, for the REST calls here and for signing in to the admin console. */
+export const masterAdmin = {
+  username: process.env.KEYCLOAK_ADMIN ?? "admin",
+  password: process.env.KEYCLOAK_ADMIN_PASSWORD ?? "admin",
+};
 
 export type TestUser = {
   username: string;
@@ -27,7 +30,7 @@ export type RealmOptions = {
 async function adminApi(): Promise<APIRequestContext> {
   const anonymous = await request.newContext({ baseURL });
   const response = await anonymous.post("/realms/master/protocol/openid-connect/token", {
-    form: { client_id: "admin-cli", grant_type: "password", username: adminUser, password: adminPassword },
+    form: { client_id: "admin-cli", grant_type: "password", username: masterAdmin.username, password: masterAdmin.password },
   });
   if (!response.ok()) throw new Error(`admin login failed: ${response.status()}`);
   const { access_token: token } = await response.json();
@@ -169,6 +172,18 @@ export async function introspect(realm: string, key: string): Promise<{ active: 
   const body = await response.json();
   await api.dispose();
   return body;
+}
+
+/** `GET /admin/realms/{realm}/latchkey/settings`: the realm's API-key settings in force. */
+export async function getApiKeySettings(
+  realm: string,
+): Promise<{ enabled: boolean; maxLifetimeDays: number; role: string; maxKeysPerUser: number }> {
+  const api = await adminApi();
+  const response = await api.get(`${realmPath(realm)}/latchkey/settings`);
+  await ok("reading the API-key settings", response);
+  const settings = await response.json();
+  await api.dispose();
+  return settings;
 }
 
 /** Ends every session of the user (`POST /admin/realms/{realm}/users/{id}/logout`), as an admin would. */
