@@ -21,7 +21,7 @@ import { createApiKey, type ApiKeyInfo, type CreatedApiKey } from "../../api/api
 import { firstDayOfWeek, parseDay, todayIn } from "../../format/dates";
 import { describeError, type ShownError } from "../errors";
 import { useFormat } from "../ProfileSettings";
-import { checkNewKey, latestDay } from "./newKeyRules";
+import { checkDay, checkNewKey, latestDay } from "./newKeyRules";
 
 type Props = {
   info: ApiKeyInfo;
@@ -184,7 +184,7 @@ const CreateForm = ({ info, onCreated, onClose }: Props) => {
             weekStart={firstDayOfWeek(format.locale)}
             rangeStart={fromDay(today)}
             // the calendar offers only the days the server takes: today through the latest day, in the page's zone
-            validators={[(date) => checkNewKey(info, { name, description, expiresAt: toDay(date) }, today, t, format.day).expiresAt ?? ""]}
+            validators={[(date) => checkDay(info, toDay(date), today, t, format.day) ?? ""]}
             invalidFormatText={t("latchkeyExpirationInvalid")}
             buttonAriaLabel={t("latchkeyChooseDate")}
             inputProps={{ id: "latchkey-api-key-expiration", "data-testid": "latchkey-api-key-expiration" } as object}

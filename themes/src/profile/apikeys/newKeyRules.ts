@@ -30,13 +30,24 @@ export function checkNewKey(
   if (characters(fields.description.trim()) > info.descriptionMaxLength) {
     problems.description = t("latchkeyApiKeyDescriptionTooLong", { max: info.descriptionMaxLength });
   }
-  const lastDay = latestDay(info, today);
-  if (!parseDay(fields.expiresAt)) {
-    problems.expiresAt = t("latchkeyExpirationInvalid");
-  } else if (fields.expiresAt < today) {
-    problems.expiresAt = t("latchkeyExpirationInPast");
-  } else if (fields.expiresAt > lastDay) {
-    problems.expiresAt = t("latchkeyExpirationTooLate", { date: formatDay(lastDay), days: info.maxLifetimeDays });
+  const dayProblem = checkDay(info, fields.expiresAt, today, t, formatDay);
+  if (dayProblem) {
+    problems.expiresAt = dayProblem;
   }
   return problems;
+}
+
+/** Why a day cannot be picked, or undefined when it can: a real day from today through {@link latestDay}. */
+export function checkDay(
+  info: ApiKeyInfo,
+  day: string,
+  today: string,
+  t: Translate,
+  formatDay: (day: string) => string,
+): string | undefined {
+  const lastDay = latestDay(info, today);
+  if (!parseDay(day)) return t("latchkeyExpirationInvalid");
+  if (day < today) return t("latchkeyExpirationInPast");
+  if (day > lastDay) return t("latchkeyExpirationTooLate", { date: formatDay(lastDay), days: info.maxLifetimeDays });
+  return undefined;
 }
