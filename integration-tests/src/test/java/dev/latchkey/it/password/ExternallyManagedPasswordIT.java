@@ -33,6 +33,7 @@ class ExternallyManagedPasswordIT {
     private static final String LDAP_NAME = "Corporate LDAP";
     private static final String IDP_ALIAS = "upstream";
     private static final String IDP_NAME = "Upstream SSO";
+    private static final String LDAP_PASSWORD = "Ldap-Password-1";
     private static final String NEW_PASSWORD = "Brand-New-Secret-7";
 
     private static LdapDirectory ldap;
@@ -64,13 +65,12 @@ class ExternallyManagedPasswordIT {
     @Test
     @DisplayName("Given an LDAP user in READ_ONLY mode, then the page says federated + LDAP name and a change is 409")
     void ldapReadOnly() {
-        String uid = ldapUser("rita", "Ldap-Password-1");
-        federateLdap("READ_ONLY");
-        String token = realm.login(uid, "Ldap-Password-1").accessToken();
+        String uid = ldapUser("rita");
+        String token = federateAndSignIn(uid, "READ_ONLY");
 
-        HttpResult refused = assertManagedExternally(token, "Ldap-Password-1", LDAP_NAME, "federated");
+        HttpResult refused = assertManagedExternally(token, LDAP_PASSWORD, LDAP_NAME, "federated");
         assertThat(refused.json().path("error_description").asText()).contains(LDAP_NAME);
-        assertThat(ldap.canBind(uid, "Ldap-Password-1")).isTrue();
+        assertThat(ldap.canBind(uid, LDAP_PASSWORD)).isTrue();
         assertThat(ldap.canBind(uid, NEW_PASSWORD)).isFalse();
         assertThat(realm.events("UPDATE_PASSWORD_ERROR", userId(uid)).get(0).path("error").asText())
                 .isEqualTo("not_allowed");
@@ -79,18 +79,17 @@ class ExternallyManagedPasswordIT {
     @Test
     @DisplayName("Given an LDAP user in WRITABLE mode, then the change goes to LDAP: a bind with the new password works")
     void ldapWritable() {
-        String uid = ldapUser("walt", "Ldap-Password-1");
-        federateLdap("WRITABLE");
-        String token = realm.login(uid, "Ldap-Password-1").accessToken();
+        String uid = ldapUser("walt");
+        String token = federateAndSignIn(uid, "WRITABLE");
 
         JsonNode passwordChange = realm.account().profileJson(token).path("passwordChange");
         assertThat(passwordChange.path("allowed").asBoolean()).isTrue();
         assertThat(passwordChange.has("reason")).isFalse();
 
-        realm.account().changePassword(token, "Ldap-Password-1", NEW_PASSWORD, NEW_PASSWORD, false).expectStatus(204);
+        realm.account().changePassword(token, LDAP_PASSWORD, NEW_PASSWORD, NEW_PASSWORD, false).expectStatus(204);
 
         assertThat(ldap.canBind(uid, NEW_PASSWORD)).isTrue();
-        assertThat(ldap.canBind(uid, "Ldap-Password-1")).isFalse();
+        assertThat(ldap.canBind(uid, LDAP_PASSWORD)).isFalse();
         realm.login(uid, NEW_PASSWORD);
         assertThat(realm.events("UPDATE_PASSWORD", userId(uid))).hasSize(1);
     }
@@ -98,13 +97,12 @@ class ExternallyManagedPasswordIT {
     @Test
     @DisplayName("Given an LDAP user in WRITABLE mode and a wrong current password, then 400 and LDAP keeps the old one")
     void ldapWritableWrongCurrent() {
-        String uid = ldapUser("wanda", "Ldap-Password-1");
-        federateLdap("WRITABLE");
-        String token = realm.login(uid, "Ldap-Password-1").accessToken();
+        String uid = ldapUser("wanda");
+        String token = federateAndSignIn(uid, "WRITABLE");
 
         assertError(realm.account().changePassword(token, "Not-It-1", NEW_PASSWORD, NEW_PASSWORD, false),
                 400, "invalid_current_password");
-        assertThat(ldap.canBind(uid, "Ldap-Password-1")).isTrue();
+        assertThat(ldap.canBind(uid, LDAP_PASSWORD)).isTrue();
     }
 
     @Test
@@ -169,16 +167,19 @@ class ExternallyManagedPasswordIT {
         return refused;
     }
 
-    private String ldapUser(String prefix, String password) {
+    /** A user in the directory (not yet known to Keycloak) with password {@value #LDAP_PASSWORD}; returns the uid. */
+    private String ldapUser(String prefix) {
         String uid = prefix + "-" + realm.name();
-        ldap.addUser(uid, password, prefix.substring(0, 1).toUpperCase() + prefix.substring(1), "Directory",
+        ldap.addUser(uid, LDAP_PASSWORD, prefix.substring(0, 1).toUpperCase() + prefix.substring(1), "Directory",
                 uid + "@ldap.latchkey.test");
         return uid;
     }
 
-    private void federateLdap(String editMode) {
+    /** Federates the directory in this edit mode; the user's first sign-in imports it. Returns the access token. */
+    private String federateAndSignIn(String uid, String editMode) {
         admin.post("/realms/" + realm.name() + "/components", ldap.keycloakComponent(realm.id(), LDAP_NAME, editMode))
                 .expectStatus(201);
+        return realm.login(uid, LDAP_PASSWORD).accessToken();
     }
 
     private void addIdentityProvider(String upstreamRealm, String secret) {
