@@ -74,7 +74,7 @@ public final class ApiKeyService {
      * Creates a key for the user. The returned key text is the only time the secret exists outside the caller's
      * memory: it is not stored, logged or put in an event.
      */
-    public CreatedApiKey create(UserModel user, CreateApiKeyRequest request) {
+    public CreatedApiKey create(UserModel user, CreateApiKeyRequest request, Minter minter) {
         ApiKeySettings settings = settings();
         if (!settings.enabled()) {
             throw events.createFailed(user, "api_keys_disabled",
@@ -83,6 +83,11 @@ public final class ApiKeyService {
         if (!ApiKeyAccess.holdsRole(realm, user, settings)) {
             throw events.createFailed(user, "api_access_role_required", LatchkeyError.forbidden("api_access_role_required",
                     "Creating API keys requires the realm role '" + settings.roleName() + "'"));
+        }
+        try {
+            minter.requireMayMint(settings, Time.currentTime());
+        } catch (LatchkeyError refused) {
+            throw events.createFailed(user, refused.code(), refused);
         }
         String name = KeyTexts.name(request.name());
         String description = KeyTexts.description(request.description());

@@ -80,7 +80,9 @@ public final class ApiKeyValidator {
         if (!owner.isEnabled()) {
             return ValidationOutcome.inactive(InactiveReason.USER_DISABLED, owner, credential);
         }
-        if (LockOut.isLockedOut(session, realm, owner)) {
+        // A temporary brute-force lock-out leaves keys working: otherwise anyone who knows a username could switch
+        // off every job that uses the owner's keys with a few wrong passwords.
+        if (LockOut.isPermanentlyLockedOut(session, realm, owner)) {
             return ValidationOutcome.inactive(InactiveReason.USER_LOCKED_OUT, owner, credential);
         }
         if (!ApiKeyAccess.holdsRole(realm, owner, settings)) {

@@ -19,7 +19,8 @@ public final class ProfileResource {
 
     public ProfileResource(KeycloakSession session, Auth auth) {
         this.auth = auth;
-        this.service = new ProfileService(session, auth.getRealm(), auth.getUser());
+        this.service = new ProfileService(session, auth.getRealm(), auth.getUser(),
+                auth.hasOneOfAppRole(auth.getClient(), AccountRoles.VIEW_GROUPS, AccountRoles.MANAGE_ACCOUNT));
     }
 
     @GET

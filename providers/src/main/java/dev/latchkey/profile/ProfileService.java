@@ -44,11 +44,17 @@ final class ProfileService {
     private final KeycloakSession session;
     private final RealmModel realm;
     private final UserModel user;
+    private final boolean mayViewGroups;
 
-    ProfileService(KeycloakSession session, RealmModel realm, UserModel user) {
+    /**
+     * @param mayViewGroups the token may see the user's groups, as Keycloak's {@code /account/groups} requires;
+     *                      otherwise neither the groups nor the group paths roles come through are answered
+     */
+    ProfileService(KeycloakSession session, RealmModel realm, UserModel user, boolean mayViewGroups) {
         this.session = session;
         this.realm = realm;
         this.user = user;
+        this.mayViewGroups = mayViewGroups;
     }
 
     ProfileRepresentation profile() {
@@ -57,7 +63,7 @@ final class ProfileService {
         Map<String, List<String>> readable = attributes.getReadable();
         Locale reader = session.getContext().resolveLocale(user);
         Properties messages = accountMessages(reader);
-        List<EffectiveRoles.Routed> roles = EffectiveRoles.withRoutes(user);
+        List<EffectiveRoles.Routed> roles = EffectiveRoles.withRoutes(user, mayViewGroups);
         PasswordKeeper keeper = PasswordKeeper.of(session, realm, user);
         ApiKeySettings apiKeys = ApiKeySettings.of(realm);
 
@@ -111,6 +117,9 @@ final class ProfileService {
     }
 
     private List<Group> groups() {
+        if (!mayViewGroups) {
+            return null;
+        }
         return user.getGroupsStream()
                 .map(group -> new Group(group.getName(), ModelToRepresentation.buildGroupPath(group)))
                 .sorted(Comparator.comparing(Group::path))

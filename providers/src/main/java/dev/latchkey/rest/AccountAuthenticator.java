@@ -1,6 +1,7 @@
 package dev.latchkey.rest;
 
 import dev.latchkey.common.LatchkeyError;
+import org.keycloak.common.Profile;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
@@ -15,9 +16,12 @@ import org.keycloak.services.managers.Auth;
 import org.keycloak.services.managers.AuthenticationManager.AuthResult;
 
 /**
- * The one place that authenticates the account-side endpoints, the way Keycloak's own account REST API does
- * ({@code AccountLoader}): a valid bearer token of a user session, issued for the {@code account} audience, of a real
- * user (not a service account).
+ * The one place that authenticates the account-side endpoints, in the order and with the answers of Keycloak 26.7's
+ * own account REST API ({@code AccountLoader}): the account API feature and the realm's {@code account} client must
+ * be on (else 404, as for Keycloak's account API); Keycloak's bearer-token verification (signature, issuer, expiry,
+ * not-before, RFC 7009 revocation, enabled client and user, a valid user session the token was issued in, not before
+ * it started); the {@code account} audience (lightweight tokens expanded first); the CORS origin; and a real user,
+ * not a service account.
  */
 final class AccountAuthenticator {
 
@@ -29,8 +33,8 @@ final class AccountAuthenticator {
     static Auth authenticate(KeycloakSession session) {
         RealmModel realm = session.getContext().getRealm();
         ClientModel account = realm.getClientByClientId(Constants.ACCOUNT_MANAGEMENT_CLIENT_ID);
-        if (account == null || !account.isEnabled()) {
-            throw LatchkeyError.forbidden("account_disabled", "The account management client of this realm is disabled");
+        if (!Profile.isFeatureEnabled(Profile.Feature.ACCOUNT_API) || account == null || !account.isEnabled()) {
+            throw LatchkeyError.notFound("Account management is not enabled in this realm");
         }
         AuthResult result = new AppAuthManager.BearerTokenAuthenticator(session).authenticate();
         if (result == null) {

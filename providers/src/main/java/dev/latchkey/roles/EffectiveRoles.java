@@ -31,11 +31,15 @@ public final class EffectiveRoles {
         return roles;
     }
 
-    /** Every effective role once, with the group paths and composite roles ({@link #label}) it comes from. */
-    public static List<Routed> withRoutes(UserModel user) {
+    /**
+     * Every effective role once, with the composite roles ({@link #label}) and, when {@code showGroups}, the group
+     * paths it comes from.
+     */
+    public static List<Routed> withRoutes(UserModel user, boolean showGroups) {
         return RoleWalk.routes(user.getRoleMappingsStream(), user.getGroupsStream(), GroupModel::getParent,
                         GroupModel::getRoleMappingsStream, RoleModel::getCompositesStream,
-                        ModelToRepresentation::buildGroupPath, EffectiveRoles::label).stream()
+                        group -> showGroups ? ModelToRepresentation.buildGroupPath(group) : null, EffectiveRoles::label)
+                .stream()
                 .map(routes -> new Routed(routes.role(), routes.direct(), routes.inheritedFrom()))
                 .toList();
     }

@@ -71,6 +71,7 @@ final class RoleWalk {
     /**
      * Every effective role once, in the order found, with its routes: the group paths whose mappings hold it and the
      * composite roles that contain it directly; a role that is also mapped to the user is {@code direct} as well.
+     * A group whose label is null still passes its roles on, unnamed.
      */
     static <R, G> List<Routes<R>> routes(Stream<R> direct, Stream<G> groups, Function<G, G> parentOf,
                                          Function<G, Stream<R>> rolesOf, Function<R, Stream<R>> compositesOf,
@@ -81,7 +82,10 @@ final class RoleWalk {
             boolean first = !sources.containsKey(role);
             Set<String> from = sources.computeIfAbsent(role, r -> new LinkedHashSet<>());
             if (group != null) {
-                from.add(groupLabel.apply(group));
+                String label = groupLabel.apply(group);
+                if (label != null) {
+                    from.add(label);
+                }
             } else if (composite != null) {
                 from.add(roleLabel.apply(composite));
             } else {

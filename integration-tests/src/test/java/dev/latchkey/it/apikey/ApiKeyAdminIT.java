@@ -45,14 +45,15 @@ class ApiKeyAdminIT {
         try {
             JsonNode settings = LatchkeySettings.read(admin, fresh);
             assertThat(settings).isEqualTo(Json.parse(
-                    "{\"enabled\":false,\"maxLifetimeDays\":180,\"role\":\"api-access\",\"maxKeysPerUser\":100}"));
+                    "{\"enabled\":false,\"maxLifetimeDays\":180,\"role\":\"api-access\",\"maxKeysPerUser\":100,"
+                            + "\"reauthenticationSeconds\":300}"));
         } finally {
             admin.deleteRealm(fresh);
         }
     }
 
     @Test
-    @DisplayName("Given each setting at its bounds, then 1..365 days and 1..1000 keys are accepted, outside 400")
+    @DisplayName("Given each setting at its bounds, then 1..365 days, 1..1000 keys, 0..86400 s are accepted, outside 400")
     void bounds() {
         for (int days : new int[] {1, 365}) {
             putSettings(Map.of("maxLifetimeDays", days)).expectStatus(200);
@@ -60,9 +61,13 @@ class ApiKeyAdminIT {
         for (int keys : new int[] {1, 1000}) {
             putSettings(Map.of("maxKeysPerUser", keys)).expectStatus(200);
         }
+        for (int seconds : new int[] {0, 86400}) {
+            putSettings(Map.of("reauthenticationSeconds", seconds)).expectStatus(200);
+        }
         List<Map<String, Object>> invalid = List.of(
                 Map.of("maxLifetimeDays", 0), Map.of("maxLifetimeDays", 366), Map.of("maxLifetimeDays", -5),
                 Map.of("maxKeysPerUser", 0), Map.of("maxKeysPerUser", 1001),
+                Map.of("reauthenticationSeconds", -1), Map.of("reauthenticationSeconds", 86401),
                 Map.of("role", "no-such-role"), Map.of("role", " "));
         for (Map<String, Object> body : invalid) {
             HttpResult result = putSettings(body);

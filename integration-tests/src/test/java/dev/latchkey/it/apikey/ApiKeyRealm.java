@@ -46,7 +46,7 @@ final class ApiKeyRealm implements AutoCloseable {
         admin.enableEvents(name(), "UPDATE_CREDENTIAL", "UPDATE_CREDENTIAL_ERROR", "REMOVE_CREDENTIAL",
                 "REMOVE_CREDENTIAL_ERROR", "INTROSPECT_TOKEN_ERROR", "LOGIN_ERROR");
         admin.createClient(name(), ApiKeyFixture.serviceClient());
-        admin.createDirectGrantClient(name(), CLI);
+        admin.createClient(name(), ApiKeyFixture.cliClient());
     }
 
     String name() {

@@ -49,7 +49,7 @@ class ApiKeySettingsTabIT {
         assertThat(tab.path("metadata").path("path").asText()).isEqualTo("/:realm/realm-settings/:tab?");
         assertThat(tab.path("metadata").path("params").path("tab").asText()).isEqualTo("api-keys");
         assertThat(Json.texts(tab.path("properties"), "name"))
-                .containsExactly("enabled", "maxLifetimeDays", "role", "maxKeysPerUser");
+                .containsExactly("enabled", "maxLifetimeDays", "role", "maxKeysPerUser", "reauthenticationSeconds");
     }
 
     @Test
@@ -61,7 +61,8 @@ class ApiKeySettingsTabIT {
 
         JsonNode settings = admin.getJson("/realms/" + realm.name() + "/latchkey/settings");
         assertThat(settings).isEqualTo(Json.parse(
-                "{\"enabled\":false,\"maxLifetimeDays\":30,\"role\":\"api-access\",\"maxKeysPerUser\":5}"));
+                "{\"enabled\":false,\"maxLifetimeDays\":30,\"role\":\"api-access\",\"maxKeysPerUser\":5,"
+                        + "\"reauthenticationSeconds\":300}"));
 
         for (Map<String, String> invalid : new Map[] {
                 Map.of("maxLifetimeDays", "0"), Map.of("maxLifetimeDays", "400"), Map.of("maxKeysPerUser", "abc"),
@@ -147,7 +148,8 @@ class ApiKeySettingsTabIT {
 
         JsonNode settings = admin.getJson("/realms/" + realm.name() + "/latchkey/settings");
         assertThat(settings).isEqualTo(Json.parse(
-                "{\"enabled\":true,\"maxLifetimeDays\":180,\"role\":\"api-access\",\"maxKeysPerUser\":3}"));
+                "{\"enabled\":true,\"maxLifetimeDays\":180,\"role\":\"api-access\",\"maxKeysPerUser\":3,"
+                        + "\"reauthenticationSeconds\":300}"));
     }
 
     /** The config of the realm's tab component, one value per field, as the admin console loads it. */

@@ -52,6 +52,9 @@ class ApiKeyValidationIT {
         assertThat(answer.path("sub").asText()).isEqualTo(owner.id());
         assertThat(answer.path("username").asText()).isEqualTo(owner.username());
         assertThat(answer.path("email").asText()).isEqualTo(owner.username() + "@latchkey.test");
+        assertThat(answer.path("email_verified").isBoolean()).isTrue();
+        assertThat(answer.path("email_verified").asBoolean())
+                .isEqualTo(admin.user(realm.name(), owner.id()).path("emailVerified").asBoolean());
         assertThat(answer.path("name").asText()).endsWith("Tester");
         assertThat(answer.path("client_id").asText()).isEqualTo(ApiKeyRealm.SERVICE);
         assertThat(answer.path("key_id").asText()).isEqualTo(created.path("id").asText());
@@ -243,21 +246,38 @@ class ApiKeyValidationIT {
     }
 
     @Test
-    @DisplayName("Given the owner locked out by brute-force protection, then inactive")
-    void ownerLockedOut(TokenClient tokens) {
+    @DisplayName("Given the owner temporarily locked out by wrong passwords, then the key stays active: a lock-out anyone can cause is no off switch")
+    void temporaryLockOutKeepsKeysWorking(TokenClient tokens) {
         admin.put("/realms/" + realm.name(), Json.object().put("bruteForceProtected", true).put("failureFactor", 2)
                 .put("permanentLockout", false).put("maxFailureWaitSeconds", 900).put("waitIncrementSeconds", 600)
                 .put("minimumQuickLoginWaitSeconds", 60)).expectStatus(204);
-        for (int i = 0; i < 3; i++) {
+        guessPasswords(tokens, 3);
+
+        assertThat(admin.getJson("/realms/" + realm.name() + "/attack-detection/brute-force/users/" + owner.id())
+                .path("disabled").asBoolean()).as("the owner is locked out").isTrue();
+        assertThat(realm.isActive(key)).isTrue();
+    }
+
+    @Test
+    @DisplayName("Given the owner permanently locked out (an admin must act), then inactive until unlocked")
+    void permanentLockOut(TokenClient tokens) {
+        admin.put("/realms/" + realm.name(), Json.object().put("bruteForceProtected", true).put("failureFactor", 2)
+                .put("permanentLockout", true)).expectStatus(204);
+        guessPasswords(tokens, 3);
+
+        assertThat(realm.isActive(key)).isFalse();
+        assertThat(realm.lastValidationFailureReason()).isIn("user_disabled", "user_locked_out");
+
+        admin.delete("/realms/" + realm.name() + "/attack-detection/brute-force/users/" + owner.id()).expectStatus(204);
+        admin.put("/realms/" + realm.name() + "/users/" + owner.id(), Json.object().put("enabled", true)).expectStatus(204);
+        assertThat(realm.isActive(key)).isTrue();
+    }
+
+    private void guessPasswords(TokenClient tokens, int times) {
+        for (int i = 0; i < times; i++) {
             tokens.tokenRequest(realm.name(), Map.of("grant_type", "password", "client_id", ApiKeyRealm.CLI,
                     "username", owner.username(), "password", "wrong-" + i));
         }
-
-        assertThat(realm.isActive(key)).isFalse();
-        assertThat(realm.lastValidationFailureReason()).isEqualTo("user_locked_out");
-
-        admin.delete("/realms/" + realm.name() + "/attack-detection/brute-force/users/" + owner.id()).expectStatus(204);
-        assertThat(realm.isActive(key)).isTrue();
     }
 
     @Test

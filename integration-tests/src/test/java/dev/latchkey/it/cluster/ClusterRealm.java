@@ -44,8 +44,7 @@ final class ClusterRealm implements AutoCloseable {
         realm.putObject("roles").putArray("realm").addObject().put("name", ROLE);
         ArrayNode clients = realm.putArray("clients");
         clients.add(ApiKeyFixture.serviceClient());
-        clients.addObject().put("clientId", CLI).put("publicClient", true).put("directAccessGrantsEnabled", true)
-                .put("standardFlowEnabled", false);
+        clients.add(ApiKeyFixture.cliClient());
         ArrayNode userArray = realm.putArray("users");
         for (String username : users) {
             ObjectNode user = userArray.addObject().put("username", username).put("enabled", true)

@@ -17,6 +17,8 @@ public final class ApiKeyFixture {
     public static final String SERVICE = "billing-service";
     public static final String SERVICE_SECRET = "billing-secret-0123456789";
     public static final String CLI = "test-cli";
+    /** The client attribute that lets a client other than the account console create keys (README). */
+    public static final String MINTING_ATTRIBUTE = "latchkey.createApiKeys";
 
     private ApiKeyFixture() {
     }
@@ -30,6 +32,21 @@ public final class ApiKeyFixture {
                 .put("serviceAccountsEnabled", true)
                 .put("standardFlowEnabled", false)
                 .put("directAccessGrantsEnabled", false);
+    }
+
+    /**
+     * The representation of {@value #CLI}: a public client with the password grant, for user tokens without a
+     * browser, which the realm's admin allowed to create keys (client attribute {@value #MINTING_ATTRIBUTE}; without
+     * it only the account console may).
+     */
+    public static ObjectNode cliClient() {
+        ObjectNode client = Json.object()
+                .put("clientId", CLI)
+                .put("publicClient", true)
+                .put("directAccessGrantsEnabled", true)
+                .put("standardFlowEnabled", false);
+        client.putObject("attributes").put(MINTING_ATTRIBUTE, "true");
+        return client;
     }
 
     /** {@code POST /realms/{realm}/latchkey/api-keys/introspect} as {@value #SERVICE}, with HTTP Basic. */

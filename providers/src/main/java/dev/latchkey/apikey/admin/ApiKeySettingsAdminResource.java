@@ -5,6 +5,7 @@ import dev.latchkey.apikey.settings.ApiKeySettings;
 import dev.latchkey.apikey.settings.InvalidSettingException;
 import dev.latchkey.apikey.settings.SettingsTab;
 import dev.latchkey.apikey.settings.SettingsUpdate;
+import dev.latchkey.common.DatabaseUnavailable;
 import dev.latchkey.common.JsonResponses;
 import dev.latchkey.common.LatchkeyError;
 import jakarta.ws.rs.Consumes;
@@ -43,7 +44,7 @@ public final class ApiKeySettingsAdminResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response get() {
         auth.realm().requireViewRealm();
-        return JsonResponses.ok(ApiKeySettings.of(realm).toJson());
+        return JsonResponses.ok(DatabaseUnavailable.guard(() -> ApiKeySettings.of(realm).toJson()));
     }
 
     @PUT
@@ -60,9 +61,11 @@ public final class ApiKeySettingsAdminResource {
         } catch (InvalidSettingException e) {
             throw LatchkeyError.badRequest(e.getMessage());
         }
-        ApiKeySettings.write(realm, changes);
-        SettingsTab.mirror(realm);
-        Map<String, Object> result = ApiKeySettings.of(realm).toJson();
+        Map<String, Object> result = DatabaseUnavailable.guard(() -> {
+            ApiKeySettings.write(realm, changes);
+            SettingsTab.mirror(realm);
+            return ApiKeySettings.of(realm).toJson();
+        });
         adminEvent.operation(OperationType.UPDATE).resource(ResourceType.CUSTOM).detail("latchkey_resource", LATCHKEY_RESOURCE)
                 .resourcePath("latchkey", "settings").representation(result).success();
         return JsonResponses.ok(result);

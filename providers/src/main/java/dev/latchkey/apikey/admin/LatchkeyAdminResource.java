@@ -1,5 +1,6 @@
 package dev.latchkey.apikey.admin;
 
+import dev.latchkey.common.DatabaseUnavailable;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import org.keycloak.models.KeycloakSession;
@@ -30,7 +31,7 @@ public final class LatchkeyAdminResource {
 
     @Path("users/{userId}/api-keys")
     public UserApiKeysAdminResource userApiKeys(@PathParam("userId") String userId) {
-        UserModel user = session.users().getUserById(realm, userId);
+        UserModel user = DatabaseUnavailable.guard(() -> session.users().getUserById(realm, userId));
         return new UserApiKeysAdminResource(session, realm, auth, adminEvent, user);
     }
 }

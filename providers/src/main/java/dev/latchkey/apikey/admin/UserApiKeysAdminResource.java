@@ -2,6 +2,7 @@ package dev.latchkey.apikey.admin;
 
 import dev.latchkey.apikey.ApiKeyService;
 import dev.latchkey.apikey.representation.ApiKeyRepresentation;
+import dev.latchkey.common.DatabaseUnavailable;
 import dev.latchkey.common.JsonResponses;
 import dev.latchkey.common.LatchkeyError;
 import jakarta.ws.rs.DELETE;
@@ -51,7 +52,8 @@ public final class UserApiKeysAdminResource {
         requireUser();
         auth.users().requireView(user);
         long now = Time.currentTimeMillis();
-        List<ApiKeyRepresentation> keys = service.list(user).stream().map(key -> ApiKeyRepresentation.of(key, now)).toList();
+        List<ApiKeyRepresentation> keys = DatabaseUnavailable.guard(
+                () -> service.list(user).stream().map(key -> ApiKeyRepresentation.of(key, now)).toList());
         return JsonResponses.ok(keys);
     }
 
@@ -60,10 +62,13 @@ public final class UserApiKeysAdminResource {
     public Response revoke(@PathParam("keyId") String keyId) {
         requireUser();
         auth.users().requireManage(user);
-        ApiKeyRepresentation key = service.find(user, keyId)
-                .map(found -> ApiKeyRepresentation.of(found, Time.currentTimeMillis()))
-                .orElse(null);
-        service.delete(user, keyId, auth.adminAuth().getUser().getId());
+        ApiKeyRepresentation key = DatabaseUnavailable.guard(() -> {
+            ApiKeyRepresentation found = service.find(user, keyId)
+                    .map(existing -> ApiKeyRepresentation.of(existing, Time.currentTimeMillis()))
+                    .orElse(null);
+            service.delete(user, keyId, auth.adminAuth().getUser().getId());
+            return found;
+        });
         adminEvent.operation(OperationType.DELETE).resource(ResourceType.CUSTOM).detail("latchkey_resource", LATCHKEY_RESOURCE)
                 .resourcePath("latchkey", "users", user.getId(), "api-keys", keyId)
                 .representation(key).success();

@@ -2,6 +2,7 @@ package dev.latchkey.apikey.rest;
 
 import dev.latchkey.apikey.ApiKeyService;
 import dev.latchkey.apikey.CreatedApiKey;
+import dev.latchkey.apikey.Minter;
 import dev.latchkey.apikey.representation.ApiKeyRepresentation;
 import dev.latchkey.apikey.representation.CreateApiKeyRequest;
 import dev.latchkey.apikey.representation.CreatedApiKeyRepresentation;
@@ -66,7 +67,8 @@ public final class ApiKeysAccountResource {
             throw LatchkeyError.badRequest("A JSON body with name and expiresAt is required");
         }
         CreatedApiKey created = DatabaseUnavailable.guard(
-                () -> service.create(user, request));
+                () -> service.create(user, request, Minter.of(auth.getToken(),
+                        auth.getRealm().getClientByClientId(auth.getToken().getIssuedFor()), auth.getSession())));
         ApiKeyRepresentation key = ApiKeyRepresentation.of(created.model(), Time.currentTimeMillis());
         return JsonResponses.created(new CreatedApiKeyRepresentation(key, created.keyText()));
     }

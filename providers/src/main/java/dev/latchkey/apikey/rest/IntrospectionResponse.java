@@ -48,7 +48,11 @@ final class IntrospectionResponse {
         body.put("iss", issuer(session.getContext().getUri().getBaseUri(), realm.getName()));
         body.put("sub", user.getId());
         body.put("username", user.getUsername());
-        putIfPresent(body, "email", user.getEmail());
+        if (user.getEmail() != null) {
+            body.put("email", user.getEmail());
+            // a service that maps callers by email must be able to tell an address nobody proved
+            body.put("email_verified", user.isEmailVerified());
+        }
         putIfPresent(body, "name", fullName(user));
         body.put("iat", key.getCreatedDate() / 1000);
         body.put("exp", key.data().expiresAt() / 1000);

@@ -6,17 +6,16 @@ import jakarta.ws.rs.core.HttpHeaders;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.protocol.oidc.utils.AuthorizeClientUtil;
-import org.keycloak.representations.AccessToken;
-import org.keycloak.services.Urls;
-import org.keycloak.util.TokenUtil;
+import org.keycloak.services.managers.AppAuthManager;
+import org.keycloak.services.managers.AuthenticationManager.AuthResult;
 
 /**
  * Authenticates the service that validates a key: a confidential client of the realm, either with its client
  * credentials (the realm's client authenticators: secret in Basic auth or the form, signed JWT) or with its own
- * service-account access token as a bearer token. Anything else is a 401.
+ * service-account access token as a bearer token, checked as Keycloak checks bearer tokens at its own endpoints.
+ * Anything else is a 401.
  */
 final class ServiceCallerAuthenticator {
 
@@ -45,26 +44,20 @@ final class ServiceCallerAuthenticator {
         }
     }
 
+    /**
+     * Keycloak's own verification of its bearer tokens (signature, issuer, type, expiry, realm, client and user
+     * not-before, RFC 7009 revocation, enabled client and user, the token's session), then: it must be the calling
+     * client's service-account token, not a user's token issued to that client.
+     */
     private static ClientModel fromServiceAccountToken(KeycloakSession session, String tokenString) {
-        RealmModel realm = session.getContext().getRealm();
-        AccessToken token = session.tokens().decode(tokenString, AccessToken.class);
-        if (token == null || !token.isActive() || !TokenUtil.TOKEN_TYPE_BEARER.equals(token.getType())) {
+        AuthResult result = new AppAuthManager.BearerTokenAuthenticator(session).setTokenString(tokenString).authenticate();
+        if (result == null) {
             throw invalidClient("The bearer token is not valid");
         }
-        if (!Urls.realmIssuer(session.getContext().getUri().getBaseUri(), realm.getName()).equals(token.getIssuer())) {
-            throw invalidClient("The bearer token was issued by another realm");
-        }
-        ClientModel client = token.getIssuedFor() == null ? null : realm.getClientByClientId(token.getIssuedFor());
-        if (client == null || !client.isEnabled() || !client.isServiceAccountsEnabled()) {
-            throw invalidClient("The bearer token does not belong to an enabled service account client");
-        }
-        long notBefore = Math.max(realm.getNotBefore(), client.getNotBefore());
-        if (token.getIat() == null || token.getIat() < notBefore) {
-            throw invalidClient("The bearer token was revoked");
-        }
-        // A user's token issued to a confidential client must not authenticate the client itself.
-        UserModel serviceAccount = session.users().getServiceAccount(client);
-        if (serviceAccount == null || !serviceAccount.isEnabled() || !serviceAccount.getId().equals(token.getSubject())) {
+        ClientModel client = result.client();
+        UserModel user = result.user();
+        if (client == null || !client.isServiceAccountsEnabled() || user.getServiceAccountClientLink() == null
+                || !user.getServiceAccountClientLink().equals(client.getId())) {
             throw invalidClient("The bearer token is not the client's service-account token");
         }
         session.getContext().setClient(client);

@@ -24,7 +24,12 @@ public enum ApiKeySetting {
             "Who may create and use keys. Direct, group and composite membership count, checked on every validation."),
     MAX_KEYS_PER_USER("latchkey.apiKeys.maxKeysPerUser", "maxKeysPerUser", Type.INTEGER, "100", 1, 1000,
             "Maximum active keys per user",
-            "Unexpired keys a user may hold; expired keys do not count until deleted. Holds under concurrent creates.");
+            "Unexpired keys a user may hold; expired keys do not count until deleted. Holds under concurrent creates."),
+    REAUTHENTICATION_SECONDS("latchkey.apiKeys.reauthenticationSeconds", "reauthenticationSeconds", Type.INTEGER, "300",
+            0, 86400,
+            "Re-authentication age (seconds)",
+            "Creating a key is a credential change: it needs a sign-in at most this many seconds old (the token's "
+                    + "auth_time), else the Profile page asks the user to sign in again. 0: no requirement.");
 
     /** How a value is written and what makes it valid. */
     public enum Type {

@@ -39,6 +39,10 @@ public final class ApiKeySettings {
         return Integer.parseInt(text(ApiKeySetting.MAX_KEYS_PER_USER));
     }
 
+    public int reauthenticationSeconds() {
+        return Integer.parseInt(text(ApiKeySetting.REAUTHENTICATION_SECONDS));
+    }
+
     /** The canonical text of a setting in force. */
     public String text(ApiKeySetting setting) {
         return setting.effective(attributes.apply(setting.attribute()));

@@ -51,7 +51,7 @@ class ApiKeySettingTest {
         assertThat(settings.roleName()).isEqualTo("ops");
         assertThat(settings.maxKeysPerUser()).isEqualTo(100);
         assertThat(settings.toJson()).containsExactly(Map.entry("enabled", true), Map.entry("maxLifetimeDays", 180),
-                Map.entry("role", "ops"), Map.entry("maxKeysPerUser", 100));
+                Map.entry("role", "ops"), Map.entry("maxKeysPerUser", 100), Map.entry("reauthenticationSeconds", 300));
     }
 
     @ParameterizedTest(name = "{0} = {1} is refused")

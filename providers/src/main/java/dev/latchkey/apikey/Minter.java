@@ -1,0 +1,60 @@
+package dev.latchkey.apikey;
+
+import dev.latchkey.apikey.settings.ApiKeySettings;
+import dev.latchkey.common.LatchkeyError;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.Constants;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.representations.AccessToken;
+import org.keycloak.services.managers.AuthenticationManager;
+
+/**
+ * Who asks for a new key (a create, and later a rotation), and the rule minting follows: a new key is a credential
+ * that outlives the token by months, so only the account console (or a client an admin allowed) may ask, and only
+ * with a recent sign-in, as Keycloak asks before its own credential changes.
+ *
+ * @param clientId the client the token was issued to ({@code azp})
+ * @param client   that client, or null when it no longer exists
+ * @param authTime when the user last entered their credentials, in seconds, or null when unknown
+ */
+public record Minter(String clientId, ClientModel client, Long authTime) {
+
+    /** Client attribute that lets a client other than the account console create keys for its users. */
+    public static final String ALLOW_CLIENT_ATTRIBUTE = "latchkey.createApiKeys";
+    public static final String CLIENT_NOT_ALLOWED = "client_not_allowed";
+    public static final String REAUTHENTICATION_REQUIRED = "reauthentication_required";
+
+    /**
+     * The sign-in time is the token's {@code auth_time}; a token without it (a client may leave the claim out) falls
+     * back to the user session's own record of it, then to when the session started: never later than the sign-in.
+     */
+    public static Minter of(AccessToken token, ClientModel client, UserSessionModel userSession) {
+        Long authTime = token.getAuth_time();
+        if (authTime == null && userSession != null) {
+            String noted = userSession.getNote(AuthenticationManager.AUTH_TIME);
+            authTime = noted != null && noted.chars().allMatch(Character::isDigit) && !noted.isEmpty()
+                    ? Long.valueOf(noted) : (long) userSession.getStarted();
+        }
+        return new Minter(token.getIssuedFor(), client, authTime);
+    }
+
+    /**
+     * @throws LatchkeyError 403 {@value #CLIENT_NOT_ALLOWED}, or 403 {@value #REAUTHENTICATION_REQUIRED} with the
+     *                       allowed age in seconds as its one parameter (the page signs the user in with that max age)
+     */
+    void requireMayMint(ApiKeySettings settings, long nowSeconds) {
+        boolean accountConsole = Constants.ACCOUNT_CONSOLE_CLIENT_ID.equals(clientId);
+        if (!accountConsole && (client == null || !"true".equals(client.getAttribute(ALLOW_CLIENT_ATTRIBUTE)))) {
+            throw LatchkeyError.forbidden(CLIENT_NOT_ALLOWED,
+                    "API keys can be created from the account console only (or a client the realm's admin allowed)");
+        }
+        int maxAge = settings.reauthenticationSeconds();
+        if (maxAge > 0 && (authTime == null || nowSeconds - authTime > maxAge)) {
+            throw LatchkeyError.withParams(Response.Status.FORBIDDEN, REAUTHENTICATION_REQUIRED,
+                    "Sign in again to create an API key: the last sign-in is more than " + maxAge + " seconds ago",
+                    List.of(Integer.toString(maxAge)));
+        }
+    }
+}
