@@ -94,7 +94,7 @@ public class Soak {
                  "clients":[{"clientId":"%s","publicClient":false,"secret":"%s","serviceAccountsEnabled":true,
                              "standardFlowEnabled":false},
                             {"clientId":"soak-cli","publicClient":true,"directAccessGrantsEnabled":true,
-                             "standardFlowEnabled":false}],
+                             "standardFlowEnabled":false,"attributes":{"latchkey.createApiKeys":"true"}}],
                  "users":[%s]}""").formatted(REALM, SERVICE, SECRET, users);
         expect(201, send(request("/admin/realms").POST(HttpRequest.BodyPublishers.ofString(realm))
                 .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")));
