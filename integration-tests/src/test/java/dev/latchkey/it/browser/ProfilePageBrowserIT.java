@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +37,15 @@ class ProfilePageBrowserIT {
     private static final Path OUTPUT = Path.of(System.getProperty("latchkey.it.browserOut", "target/browser"));
     private static final Duration TIMEOUT =
             Duration.ofMinutes(Long.getLong("latchkey.it.browserTimeoutMinutes", 30));
+
+    /**
+     * {@code -Dlatchkey.it.browserSpecs="phone session"}: only the spec files whose names contain one of these words
+     * (Playwright's file filter), for working on a few specs without running them all; empty: every spec.
+     */
+    private static final List<String> SPECS =
+            Arrays.stream(System.getProperty("latchkey.it.browserSpecs", "").trim().split("\\s+"))
+                    .filter(spec -> !spec.isEmpty())
+                    .toList();
 
     private static LdapDirectory ldap;
 
@@ -60,8 +71,10 @@ class ProfilePageBrowserIT {
         Files.createDirectories(OUTPUT);
         Path log = OUTPUT.resolve("playwright-output.txt");
 
-        ProcessBuilder builder = new ProcessBuilder(List.of(System.getProperty("latchkey.it.node", "node"),
-                cli.toString(), "test"))
+        List<String> command = new ArrayList<>(List.of(System.getProperty("latchkey.it.node", "node"), cli.toString(),
+                "test"));
+        command.addAll(SPECS);
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(THEMES.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
