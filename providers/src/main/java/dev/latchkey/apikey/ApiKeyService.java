@@ -9,6 +9,7 @@ import dev.latchkey.apikey.format.SecretHasher;
 import dev.latchkey.apikey.representation.ApiKeyInfoRepresentation;
 import dev.latchkey.apikey.representation.CreateApiKeyRequest;
 import dev.latchkey.common.LatchkeyError;
+import dev.latchkey.metrics.LatchkeyMetrics;
 import dev.latchkey.common.UserTimeZone;
 import dev.latchkey.apikey.settings.ApiKeySettings;
 import jakarta.ws.rs.core.Response;
@@ -120,6 +121,7 @@ public final class ApiKeyService {
                     "api_key_name_taken", "You already have an API key with this name"));
         }
         events.created(user, model);
+        LatchkeyMetrics.node().created();
         return new CreatedApiKey(model, key.text());
     }
 
@@ -143,6 +145,7 @@ public final class ApiKeyService {
         });
         user.credentialManager().removeStoredCredentialById(key.getId());
         events.deleted(user, key, adminUserId);
+        LatchkeyMetrics.node().deleted(adminUserId != null);
     }
 
     private static Optional<ApiKeyCredentialModel> readable(CredentialModel stored) {

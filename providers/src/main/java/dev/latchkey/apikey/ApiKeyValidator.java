@@ -8,6 +8,7 @@ import dev.latchkey.apikey.format.ParseResult;
 import dev.latchkey.apikey.format.SecretHasher;
 import dev.latchkey.apikey.settings.ApiKeySettings;
 import dev.latchkey.common.LockOut;
+import dev.latchkey.metrics.LatchkeyMetrics;
 import org.keycloak.common.util.Time;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.ClientModel;
@@ -37,6 +38,7 @@ public final class ApiKeyValidator {
     /** Validates and, when refused, records the reason as an error event naming the calling client. */
     public ValidationOutcome validate(String keyText, ClientModel caller) {
         ValidationOutcome outcome = check(keyText);
+        LatchkeyMetrics.node().validated(outcome.reason());
         if (outcome.isActive()) {
             lastUsed.noteUse(realm.getId(), outcome.owner().getId(), outcome.credential());
         } else {

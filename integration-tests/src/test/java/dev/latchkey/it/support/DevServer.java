@@ -3,6 +3,7 @@ package dev.latchkey.it.support;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.Set;
 
 /**
  * The single test server: {@code kc.sh start-dev} (H2) in the unpacked Keycloak, with the latchkey jar installed,
@@ -24,9 +25,10 @@ final class DevServer {
         Path home = paths.keycloakHome();
         KeycloakHome.resetData(home, paths.realmFile());
         KeycloakHome.installProviders(paths.providersDir(), home);
-        int port = Ports.free(new HashSet<>());
+        Set<Integer> taken = new HashSet<>();
+        int port = Ports.free(taken);
         KeycloakServer server = new KeycloakServer("Keycloak", home, "http://localhost:" + port,
-                ServerOptions.commandLine(port), paths.serverLog());
+                ServerOptions.commandLine(port, Ports.free(taken)), paths.serverLog());
         server.start(TestPaths.startupTimeout(STARTUP_TIMEOUT));
         return server;
     }

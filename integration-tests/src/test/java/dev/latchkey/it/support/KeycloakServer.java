@@ -23,6 +23,7 @@ public final class KeycloakServer implements AutoCloseable {
 
     public static final String ADMIN_USERNAME = "admin";
     public static final String ADMIN_PASSWORD = "admin";
+    private static final String MANAGEMENT_PORT = "--http-management-port=";
 
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration READY_POLL = Duration.ofMillis(500);
@@ -63,6 +64,16 @@ public final class KeycloakServer implements AutoCloseable {
     /** e.g. {@code http://localhost:41234}, no trailing slash. */
     public String baseUrl() {
         return baseUrl;
+    }
+
+    /**
+     * The management interface (metrics), e.g. {@code http://localhost:41235}: served when the options give
+     * {@code --http-management-port}.
+     */
+    public String managementUrl() {
+        return options.stream().filter(option -> option.startsWith(MANAGEMENT_PORT))
+                .map(option -> "http://localhost:" + option.substring(MANAGEMENT_PORT.length()))
+                .findFirst().orElseThrow(() -> new IllegalStateException(name + " has no management port"));
     }
 
     /** {@code baseUrl() + path}; path starts with a slash. */

@@ -26,8 +26,11 @@ final class ServerOptions {
     private ServerOptions() {
     }
 
-    static List<String> commandLine(int httpPort) {
-        return Stream.of(BASE, List.of("--http-port=" + httpPort), EXTRA)
+    /** Keycloak's metrics, Latchkey's among them, on the management port (their own port: several servers may run). */
+    static final List<String> METRICS = List.of("--metrics-enabled=true");
+
+    static List<String> commandLine(int httpPort, int managementPort) {
+        return Stream.of(BASE, List.of("--http-port=" + httpPort, "--http-management-port=" + managementPort), METRICS, EXTRA)
                 .flatMap(List::stream)
                 .toList();
     }

@@ -6,6 +6,7 @@ import dev.latchkey.apikey.ValidationOutcome;
 import dev.latchkey.common.DatabaseUnavailable;
 import dev.latchkey.common.JsonResponses;
 import dev.latchkey.common.LatchkeyError;
+import dev.latchkey.metrics.LatchkeyMetrics;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -43,7 +44,12 @@ public final class ApiKeyIntrospectionResource {
     @Path("introspect")
     @Produces(MediaType.APPLICATION_JSON)
     public Response introspect() {
-        return DatabaseUnavailable.guard(this::answer);
+        long start = System.nanoTime();
+        try {
+            return DatabaseUnavailable.guard(this::answer);
+        } finally {
+            LatchkeyMetrics.node().validationTook(System.nanoTime() - start);
+        }
     }
 
     private Response answer() {

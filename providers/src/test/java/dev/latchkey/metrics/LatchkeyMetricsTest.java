@@ -1,0 +1,30 @@
+package dev.latchkey.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.latchkey.apikey.InactiveReason;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class LatchkeyMetricsTest {
+
+    @Test
+    @DisplayName("Given validations of each kind, then each result and reason has its own count, and every reason exists from the start")
+    void countsByResultAndReason() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        LatchkeyMetrics metrics = new LatchkeyMetrics(registry);
+
+        metrics.validated(null);
+        metrics.validated(InactiveReason.EXPIRED);
+        metrics.validated(InactiveReason.EXPIRED);
+        metrics.deleted(true);
+
+        assertThat(registry.get("latchkey.validations").tag("result", "active").counter().count()).isEqualTo(1);
+        assertThat(registry.get("latchkey.validations").tag("reason", "expired").counter().count()).isEqualTo(2);
+        assertThat(registry.get("latchkey.validations").tag("result", "inactive").counters())
+                .hasSize(InactiveReason.values().length);
+        assertThat(registry.get("latchkey.keys.deleted").tag("by", "admin").counter().count()).isEqualTo(1);
+        assertThat(registry.get("latchkey.keys.deleted").tag("by", "owner").counter().count()).isZero();
+    }
+}
