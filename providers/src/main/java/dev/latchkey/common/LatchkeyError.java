@@ -71,6 +71,11 @@ public final class LatchkeyError extends ErrorResponseException {
         return code;
     }
 
+    /** The readable text of the answer ({@code error_description}). */
+    public String description() {
+        return getResponse().getEntity() instanceof Map<?, ?> body ? String.valueOf(body.get("error_description")) : code;
+    }
+
     @Override
     public String getMessage() {
         return code;

@@ -1,10 +1,12 @@
 package dev.latchkey.apikey.credential;
 
+import dev.latchkey.apikey.IncomingKeyRules;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.credential.CredentialProvider;
 import org.keycloak.credential.CredentialTypeMetadata;
 import org.keycloak.credential.CredentialTypeMetadataContext;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
@@ -27,7 +29,12 @@ public final class ApiKeyCredentialProvider implements CredentialProvider<ApiKey
     }
 
     @Override
+    /**
+     * Reached only through Keycloak's generic credential paths (realm import, an admin's user representation):
+     * Latchkey's own endpoint stores keys directly. Such a key must meet the rules of Latchkey's create path.
+     */
     public CredentialModel createCredential(RealmModel realm, UserModel user, ApiKeyCredentialModel credential) {
+        IncomingKeyRules.check(realm, user, credential);
         return user.credentialManager().createStoredCredential(credential);
     }
 
@@ -38,7 +45,11 @@ public final class ApiKeyCredentialProvider implements CredentialProvider<ApiKey
 
     @Override
     public ApiKeyCredentialModel getCredentialFromModel(CredentialModel model) {
-        return ApiKeyCredentialModel.from(model);
+        try {
+            return ApiKeyCredentialModel.from(model);
+        } catch (RuntimeException unreadable) {
+            throw new ModelException("API key credential refused: its data is not what Latchkey stores");
+        }
     }
 
     @Override

@@ -19,6 +19,18 @@ public final class SecretHasher {
         return Base64.getEncoder().encodeToString(digest(secret));
     }
 
+    /** Whether a stored hash has the shape this hasher writes (Base64 of a SHA-256 digest). */
+    public static boolean isWellFormed(String storedHash) {
+        if (storedHash == null) {
+            return false;
+        }
+        try {
+            return Base64.getDecoder().decode(storedHash).length == 32;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /** Constant-time comparison of a presented secret against a stored hash. */
     public static boolean matches(byte[] secret, String storedHash) {
         if (storedHash == null) {
