@@ -63,7 +63,8 @@ public final class ApiKeyService {
         ApiKeySettings settings = settings();
         return new ApiKeyInfoRepresentation(settings.enabled(), settings.maxLifetimeDays(), settings.maxKeysPerUser(),
                 settings.roleName(), ApiKeyAccess.mayUseKeys(realm, user, settings), countActive(user),
-                KeyTexts.MAX_NAME_LENGTH, KeyTexts.MAX_DESCRIPTION_LENGTH, UserTimeZone.chosenBy(user).orElse(null));
+                KeyTexts.MAX_NAME_LENGTH, KeyTexts.MAX_DESCRIPTION_LENGTH, UserTimeZone.chosenBy(user).orElse(null),
+                settings.requireScopes(), KeyScopeRules.MAX_ROLES);
     }
 
     public long countActive(UserModel user) {
@@ -95,6 +96,8 @@ public final class ApiKeyService {
         Instant now = Instant.ofEpochMilli(Time.currentTimeMillis());
         Instant expiresAt = Expiration.resolve(request.expiresAt(), Expiration.zone(request.timeZone(), user), now,
                 settings.maxLifetimeDays());
+        List<String> roles = KeyScopeRules.roles(request.roles(), settings.requireScopes(), realm, user);
+        String organization = KeyScopeRules.organization(request.organization(), session, realm, user);
 
         List<ApiKeyCredentialModel> existing = UserWriteLock.lockAndReadCredentials(session, user, ApiKeyCredentialModel.TYPE)
                 .map(ApiKeyService::readable)
@@ -112,7 +115,8 @@ public final class ApiKeyService {
 
         ApiKey key = FORMAT.generate(user.getId(), UUID.randomUUID());
         ApiKeyCredentialModel model = ApiKeyCredentialModel.create(key.credentialId(), now.toEpochMilli(),
-                new ApiKeyCredentialData(name, description, expiresAt.toEpochMilli(), key.hint(), null),
+                new ApiKeyCredentialData(name, description, expiresAt.toEpochMilli(), key.hint(), null, roles,
+                        organization),
                 new ApiKeySecretData(SecretHasher.ALGORITHM, SecretHasher.hash(key.secret())));
         try {
             user.credentialManager().createStoredCredential(model);

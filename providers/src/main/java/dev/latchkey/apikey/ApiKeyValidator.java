@@ -9,6 +9,7 @@ import dev.latchkey.apikey.format.SecretHasher;
 import dev.latchkey.apikey.settings.ApiKeySettings;
 import dev.latchkey.common.LockOut;
 import dev.latchkey.metrics.LatchkeyMetrics;
+import java.util.function.Consumer;
 import org.keycloak.common.util.Time;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.ClientModel;
@@ -37,12 +38,19 @@ public final class ApiKeyValidator {
 
     /** Validates and, when refused, records the reason as an error event naming the calling client. */
     public ValidationOutcome validate(String keyText, ClientModel caller) {
-        ValidationOutcome outcome = check(keyText);
+        ValidationOutcome outcome = validate(keyText,
+                refused -> new ApiKeyEvents(session, realm).validationFailed(caller, refused));
         LatchkeyMetrics.node().validated(outcome.reason());
+        return outcome;
+    }
+
+    /** Validates for an entry point that records a refusal its own way (e.g. the token exchange's own event). */
+    public ValidationOutcome validate(String keyText, Consumer<ValidationOutcome> onRefused) {
+        ValidationOutcome outcome = check(keyText);
         if (outcome.isActive()) {
             lastUsed.noteUse(realm.getId(), outcome.owner().getId(), outcome.credential());
         } else {
-            new ApiKeyEvents(session, realm).validationFailed(caller, outcome);
+            onRefused.accept(outcome);
         }
         return outcome;
     }
@@ -90,6 +98,8 @@ public final class ApiKeyValidator {
         if (!ApiKeyAccess.holdsRole(realm, owner, settings)) {
             return ValidationOutcome.inactive(InactiveReason.ROLE_MISSING, owner, credential);
         }
-        return ValidationOutcome.active(owner, credential);
+        return KeyPermissions.now(session, realm, owner, credential)
+                .map(permissions -> ValidationOutcome.active(owner, credential, permissions))
+                .orElseGet(() -> ValidationOutcome.inactive(InactiveReason.ORGANIZATION_LEFT, owner, credential));
     }
 }

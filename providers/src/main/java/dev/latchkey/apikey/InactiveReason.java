@@ -15,7 +15,9 @@ public enum InactiveReason {
     USER_DISABLED,
     USER_LOCKED_OUT,
     ROLE_MISSING,
-    API_KEYS_DISABLED;
+    API_KEYS_DISABLED,
+    /** The key is bound to an organization the owner has left, or that is disabled. */
+    ORGANIZATION_LEFT;
 
     /** The value written to events, e.g. {@code user_disabled}. */
     public String eventValue() {

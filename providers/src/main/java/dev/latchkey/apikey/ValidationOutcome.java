@@ -3,15 +3,18 @@ package dev.latchkey.apikey;
 import dev.latchkey.apikey.credential.ApiKeyCredentialModel;
 import org.keycloak.models.UserModel;
 
-/** The result of validating a key: the owner and the stored key when active, the reason otherwise. */
-public record ValidationOutcome(UserModel owner, ApiKeyCredentialModel credential, InactiveReason reason) {
+/**
+ * The result of validating a key: the owner, the stored key and what it may do now when active, the reason otherwise.
+ */
+public record ValidationOutcome(UserModel owner, ApiKeyCredentialModel credential, KeyPermissions permissions,
+                                InactiveReason reason) {
 
-    static ValidationOutcome active(UserModel owner, ApiKeyCredentialModel credential) {
-        return new ValidationOutcome(owner, credential, null);
+    static ValidationOutcome active(UserModel owner, ApiKeyCredentialModel credential, KeyPermissions permissions) {
+        return new ValidationOutcome(owner, credential, permissions, null);
     }
 
     static ValidationOutcome inactive(InactiveReason reason, UserModel ownerIfKnown, ApiKeyCredentialModel credentialIfKnown) {
-        return new ValidationOutcome(ownerIfKnown, credentialIfKnown, reason);
+        return new ValidationOutcome(ownerIfKnown, credentialIfKnown, null, reason);
     }
 
     public boolean isActive() {

@@ -32,6 +32,18 @@ public final class EffectiveRoles {
     }
 
     /**
+     * The effective roles a key with this scope may use now: all of them for {@link RoleScope#ALL}, else each role of
+     * the scope the user holds, with what it contains now ({@link RoleWalk#scoped}). One walk either way.
+     */
+    public static Set<RoleModel> within(UserModel user, RoleScope scope) {
+        if (scope.isAll()) {
+            return of(user);
+        }
+        return RoleWalk.scoped(user.getRoleMappingsStream(), user.getGroupsStream(), GroupModel::getParent,
+                GroupModel::getRoleMappingsStream, RoleModel::getCompositesStream, scope::names);
+    }
+
+    /**
      * Every effective role once, with the composite roles ({@link #label}) and, when {@code showGroups}, the group
      * paths it comes from.
      */

@@ -3,6 +3,7 @@ package dev.latchkey.roles;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -66,6 +68,39 @@ final class RoleWalk {
                 }
             });
         }
+    }
+
+    /**
+     * The part of the effective roles a scope lets through: each effective role {@code inScope} accepts, with every
+     * role it contains as the walk found it (so a composite brings what it contains now). A role the scope names but
+     * the user no longer holds brings nothing, not even roles it contains that the user holds some other way.
+     */
+    static <R, G> Set<R> scoped(Stream<R> direct, Stream<G> groups, Function<G, G> parentOf,
+                                Function<G, Stream<R>> rolesOf, Function<R, Stream<R>> compositesOf,
+                                Predicate<R> inScope) {
+        Set<R> reached = new HashSet<>();
+        Map<R, List<R>> contained = new HashMap<>();
+        Set<R> allowed = new HashSet<>();
+        Deque<R> toAllow = new ArrayDeque<>();
+        walk(direct, groups, parentOf, rolesOf, compositesOf, (role, group, composite) -> {
+            if (composite != null) {
+                contained.computeIfAbsent(composite, r -> new ArrayList<>()).add(role);
+            }
+            boolean first = reached.add(role);
+            if (first && inScope.test(role)) {
+                allowed.add(role);
+                toAllow.add(role);
+            }
+            return first;
+        });
+        while (!toAllow.isEmpty()) {
+            for (R child : contained.getOrDefault(toAllow.poll(), List.of())) {
+                if (allowed.add(child)) {
+                    toAllow.add(child);
+                }
+            }
+        }
+        return allowed;
     }
 
     /**

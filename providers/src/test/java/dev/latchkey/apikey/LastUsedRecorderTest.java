@@ -40,7 +40,7 @@ class LastUsedRecorderTest {
 
     private static ApiKeyCredentialModel key(String id, Long lastUsedAt) {
         return ApiKeyCredentialModel.create(id, 0L,
-                new ApiKeyCredentialData("name-" + id, null, Long.MAX_VALUE, "lk_0000", lastUsedAt),
+                new ApiKeyCredentialData("name-" + id, null, Long.MAX_VALUE, "lk_0000", lastUsedAt, null, null),
                 new ApiKeySecretData("SHA-256", "aGFzaA=="));
     }
 }

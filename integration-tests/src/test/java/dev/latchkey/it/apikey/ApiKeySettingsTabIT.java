@@ -43,13 +43,14 @@ class ApiKeySettingsTabIT {
     }
 
     @Test
-    @DisplayName("Given the server info, then the tab is offered under Realm settings with its four fields")
+    @DisplayName("Given the server info, then the tab is offered under Realm settings with a field per setting")
     void offeredToTheAdminConsole() {
         JsonNode tab = Json.find(admin.serverInfo().path("componentTypes").path(TAB_TYPE), "id", TAB_ID);
         assertThat(tab.path("metadata").path("path").asText()).isEqualTo("/:realm/realm-settings/:tab?");
         assertThat(tab.path("metadata").path("params").path("tab").asText()).isEqualTo("api-keys");
         assertThat(Json.texts(tab.path("properties"), "name"))
-                .containsExactly("enabled", "maxLifetimeDays", "role", "maxKeysPerUser", "reauthenticationSeconds");
+                .containsExactly("enabled", "maxLifetimeDays", "role", "maxKeysPerUser", "reauthenticationSeconds",
+                        "requireScopes");
     }
 
     @Test
@@ -62,7 +63,7 @@ class ApiKeySettingsTabIT {
         JsonNode settings = admin.getJson("/realms/" + realm.name() + "/latchkey/settings");
         assertThat(settings).isEqualTo(Json.parse(
                 "{\"enabled\":false,\"maxLifetimeDays\":30,\"role\":\"api-access\",\"maxKeysPerUser\":5,"
-                        + "\"reauthenticationSeconds\":300}"));
+                        + "\"reauthenticationSeconds\":300,\"requireScopes\":false}"));
 
         for (Map<String, String> invalid : new Map[] {
                 Map.of("maxLifetimeDays", "0"), Map.of("maxLifetimeDays", "400"), Map.of("maxKeysPerUser", "abc"),
@@ -149,7 +150,7 @@ class ApiKeySettingsTabIT {
         JsonNode settings = admin.getJson("/realms/" + realm.name() + "/latchkey/settings");
         assertThat(settings).isEqualTo(Json.parse(
                 "{\"enabled\":true,\"maxLifetimeDays\":180,\"role\":\"api-access\",\"maxKeysPerUser\":3,"
-                        + "\"reauthenticationSeconds\":300}"));
+                        + "\"reauthenticationSeconds\":300,\"requireScopes\":false}"));
     }
 
     /** The config of the realm's tab component, one value per field, as the admin console loads it. */

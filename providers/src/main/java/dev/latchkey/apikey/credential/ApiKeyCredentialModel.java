@@ -1,5 +1,6 @@
 package dev.latchkey.apikey.credential;
 
+import dev.latchkey.roles.RoleScope;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.keycloak.credential.CredentialModel;
@@ -12,10 +13,13 @@ public final class ApiKeyCredentialModel extends CredentialModel {
 
     private final ApiKeyCredentialData data;
     private final ApiKeySecretData secret;
+    /** Parsed once per read, as the data is: validation asks it about each of the owner's roles. */
+    private final RoleScope scope;
 
     private ApiKeyCredentialModel(ApiKeyCredentialData data, ApiKeySecretData secret) {
         this.data = data;
         this.secret = secret;
+        this.scope = RoleScope.of(data.roles());
     }
 
     public static ApiKeyCredentialModel create(String id, long createdAt, ApiKeyCredentialData data, ApiKeySecretData secret) {
@@ -56,6 +60,11 @@ public final class ApiKeyCredentialModel extends CredentialModel {
 
     public ApiKeySecretData secret() {
         return secret;
+    }
+
+    /** The roles the key may use: {@link RoleScope#ALL} for a key made without {@code roles}. */
+    public RoleScope scope() {
+        return scope;
     }
 
     private static String write(Object value) {

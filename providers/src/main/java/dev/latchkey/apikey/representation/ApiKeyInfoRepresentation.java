@@ -16,9 +16,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param descriptionMaxLength longest description, in characters
  * @param timeZone             the user's own time zone (IANA id), or null when they have none: a date is then read
  *                             in the zone the create request names, else UTC
+ * @param requireScopes        a new key must name its roles: the form offers "only these roles" and nothing else.
+ *                             The roles to offer are the profile's ({@code GET /me/profile}: {@code realmRoles} by
+ *                             name, {@code clientRoles} as clientId/name), its organizations those of the profile too
+ * @param maxRoles             most roles one key may name
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record ApiKeyInfoRepresentation(boolean enabled, int maxLifetimeDays, int maxKeysPerUser, String roleName,
                                        boolean allowed, long activeCount, int nameMaxLength, int descriptionMaxLength,
-                                       String timeZone) {
+                                       String timeZone, boolean requireScopes, int maxRoles) {
 }

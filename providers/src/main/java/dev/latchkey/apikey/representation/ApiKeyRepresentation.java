@@ -5,11 +5,18 @@ import dev.latchkey.apikey.credential.ApiKeyCredentialData;
 import dev.latchkey.apikey.credential.ApiKeyCredentialModel;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
-/** A key as its owner (or an admin) sees it: never the secret, never the hash. */
+/**
+ * A key as its owner (or an admin) sees it: never the secret, never the hash.
+ *
+ * @param roles        the roles the key may use, as labels; {@code null}: all of the owner's roles
+ * @param organization the alias of the organization the key is bound to, or {@code null}
+ */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record ApiKeyRepresentation(String id, String name, String description, String hint, String createdAt,
-                                   String expiresAt, String lastUsedAt, String status) {
+                                   String expiresAt, String lastUsedAt, String status, List<String> roles,
+                                   String organization) {
 
     public static final String ACTIVE = "active";
     public static final String EXPIRED = "expired";
@@ -18,7 +25,7 @@ public record ApiKeyRepresentation(String id, String name, String description, S
         ApiKeyCredentialData data = key.data();
         return new ApiKeyRepresentation(key.getId(), data.name(), data.description(), data.hint(),
                 iso(key.getCreatedDate()), iso(data.expiresAt()), iso(data.lastUsedAt()),
-                data.isExpired(nowMillis) ? EXPIRED : ACTIVE);
+                data.isExpired(nowMillis) ? EXPIRED : ACTIVE, data.roles(), data.organization());
     }
 
     static String iso(Long epochMillis) {

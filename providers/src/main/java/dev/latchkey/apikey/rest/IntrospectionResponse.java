@@ -1,9 +1,8 @@
 package dev.latchkey.apikey.rest;
 
+import dev.latchkey.apikey.KeyPermissions;
 import dev.latchkey.apikey.ValidationOutcome;
 import dev.latchkey.apikey.credential.ApiKeyCredentialModel;
-import dev.latchkey.common.OrganizationMembership;
-import dev.latchkey.roles.EffectiveRoles;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +13,6 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
@@ -22,8 +20,9 @@ import org.keycloak.models.utils.ModelToRepresentation;
 import org.keycloak.services.Urls;
 
 /**
- * The body of an active answer: who the key acts for, with their roles, groups and organizations as they are now
- * (read from the user and role caches on each call, never copied into the key).
+ * The body of an active answer: who the key acts for, with their groups as they are now and the roles and
+ * organizations the key may use now ({@link KeyPermissions}, read from the caches on each call, never copied into the
+ * key).
  */
 final class IntrospectionResponse {
 
@@ -57,9 +56,10 @@ final class IntrospectionResponse {
         body.put("iat", key.getCreatedDate() / 1000);
         body.put("exp", key.data().expiresAt() / 1000);
         body.put("client_id", caller.getClientId());
-        putRoles(body, user);
+        KeyPermissions permissions = outcome.permissions();
+        putRoles(body, permissions.roles());
         body.put("groups", user.getGroupsStream().map(ModelToRepresentation::buildGroupPath).sorted().toList());
-        body.put("organizations", organizations(session, realm, user));
+        body.put("organizations", permissions.organizations());
         body.put("key_id", key.getId());
         body.put("key_name", key.data().name());
         return body;
@@ -79,10 +79,10 @@ final class IntrospectionResponse {
         return issuer;
     }
 
-    private static void putRoles(Map<String, Object> body, UserModel user) {
+    private static void putRoles(Map<String, Object> body, Set<RoleModel> keyRoles) {
         Set<String> realmRoles = new TreeSet<>();
         Map<String, Set<String>> clientRoles = new TreeMap<>();
-        for (RoleModel role : EffectiveRoles.of(user)) {
+        for (RoleModel role : keyRoles) {
             if (role.isClientRole()) {
                 ClientModel client = (ClientModel) role.getContainer();
                 clientRoles.computeIfAbsent(client.getClientId(), id -> new TreeSet<>()).add(role.getName());
@@ -94,10 +94,6 @@ final class IntrospectionResponse {
         Map<String, Object> resourceAccess = new LinkedHashMap<>();
         clientRoles.forEach((clientId, roles) -> resourceAccess.put(clientId, Map.of("roles", List.copyOf(roles))));
         body.put("resource_access", resourceAccess);
-    }
-
-    private static List<String> organizations(KeycloakSession session, RealmModel realm, UserModel user) {
-        return OrganizationMembership.of(session, realm, user).map(OrganizationModel::getAlias).sorted().toList();
     }
 
     private static String fullName(UserModel user) {

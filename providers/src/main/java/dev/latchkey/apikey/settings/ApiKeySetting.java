@@ -29,7 +29,15 @@ public enum ApiKeySetting {
             0, 86400,
             "Re-authentication age (seconds)",
             "Creating a key is a credential change: it needs a sign-in at most this many seconds old (the token's "
-                    + "auth_time), else the Profile page asks the user to sign in again. 0: no requirement.");
+                    + "auth_time), else the Profile page asks the user to sign in again. 0: no requirement."),
+    REQUIRE_SCOPES("latchkey.apiKeys.requireScopes", "requireScopes", Type.BOOLEAN, "false", 0, 0,
+            "Require scoped keys",
+            "On: a new key must name the roles it may use (roles); a key for all of the owner's roles is refused. "
+                    + "Keys made before keep working as they are."),
+    EXCHANGE_TOKEN_SECONDS("latchkey.apiKeys.exchangeTokenSeconds", "exchangeTokenSeconds", Type.INTEGER, "300", 30, 3600,
+            "Exchanged token lifetime (seconds)",
+            "Longest life of an access token a key is exchanged for (RFC 8693), also capped by the realm's access-token "
+                    + "lifespan and the key's expiration. A token already issued lives on after its key is revoked.");
 
     /** How a value is written and what makes it valid. */
     public enum Type {

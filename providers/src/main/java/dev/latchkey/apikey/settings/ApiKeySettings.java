@@ -43,6 +43,14 @@ public final class ApiKeySettings {
         return Integer.parseInt(text(ApiKeySetting.REAUTHENTICATION_SECONDS));
     }
 
+    public int exchangeTokenSeconds() {
+        return Integer.parseInt(text(ApiKeySetting.EXCHANGE_TOKEN_SECONDS));
+    }
+
+    public boolean requireScopes() {
+        return Boolean.parseBoolean(text(ApiKeySetting.REQUIRE_SCOPES));
+    }
+
     /** The canonical text of a setting in force. */
     public String text(ApiKeySetting setting) {
         return setting.effective(attributes.apply(setting.attribute()));

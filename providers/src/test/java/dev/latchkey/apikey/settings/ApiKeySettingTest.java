@@ -43,6 +43,7 @@ class ApiKeySettingTest {
         attributes.put("latchkey.apiKeys.enabled", "true");
         attributes.put("latchkey.apiKeys.maxLifetimeDays", "400");
         attributes.put("latchkey.apiKeys.role", "ops");
+        attributes.put("latchkey.apiKeys.requireScopes", "TRUE");
 
         ApiKeySettings settings = new ApiKeySettings(attributes::get);
 
@@ -50,8 +51,10 @@ class ApiKeySettingTest {
         assertThat(settings.maxLifetimeDays()).isEqualTo(180);
         assertThat(settings.roleName()).isEqualTo("ops");
         assertThat(settings.maxKeysPerUser()).isEqualTo(100);
+        assertThat(settings.requireScopes()).isTrue();
         assertThat(settings.toJson()).containsExactly(Map.entry("enabled", true), Map.entry("maxLifetimeDays", 180),
-                Map.entry("role", "ops"), Map.entry("maxKeysPerUser", 100), Map.entry("reauthenticationSeconds", 300));
+                Map.entry("role", "ops"), Map.entry("maxKeysPerUser", 100), Map.entry("reauthenticationSeconds", 300),
+                Map.entry("requireScopes", true));
     }
 
     @ParameterizedTest(name = "{0} = {1} is refused")
