@@ -10,9 +10,11 @@
 # What it does: builds the Latchkey jar when missing or older than the sources, unpacks Keycloak once into
 # bench/.work, builds it for production (`kc.sh build --db=dev-file`: H2 in a file, the only database without extra
 # setup; Keycloak calls it deprecated for production), imports one realm per key count with users that already hold
-# `api-key` credentials (minted offline in Latchkey's format), starts `kc.sh start --optimized` on 127.0.0.1, and runs
-# wrk against each target with the same threads, connections and duration. It prints requests/s, p50, p99, errors and
-# the SQL statements Keycloak ran during each measured run, then the summary line, and writes bench/RESULTS.md.
+# `api-key` credentials (minted offline in Latchkey's format; half of them scoped to two of their owner's roles),
+# starts `kc.sh start --optimized` on 127.0.0.1, and runs wrk against each target with the same threads, connections
+# and duration. It prints requests/s, p50, p99, errors and the SQL statements Keycloak ran during each measured run,
+# then the summary line (with scoped/unscoped: scoped keys' validations against unscoped ones), and writes
+# bench/RESULTS.md.
 #
 # Environment (defaults in brackets): DURATION [30] seconds per target, measured in ROUNDS [3] rounds, after WARMUP
 # [30] seconds per target; CONNECTIONS [32], THREADS [2]; SCALES ["1000 100000"] keys per realm, KEYS_PER_USER [10];
@@ -26,7 +28,7 @@ ROOT=$(dirname "$BENCH")
 WORK="$BENCH/.work"
 cd "$ROOT"
 
-usage() { sed -n '2,21p' "$BENCH/run.sh" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,/^# Needs:/p' "$BENCH/run.sh" | sed 's/^# \{0,1\}//'; }
 
 QUICK=false FRESH=false PROFILE=false
 for arg in "$@"; do
@@ -216,6 +218,10 @@ target_env() { # target realm
     introspect) export BENCH_PATH="/realms/$realm/protocol/openid-connect/token/introspect" \
                BENCH_TOKENS="$DATA/$realm-token.txt" BENCH_EXPECT='"active":true' ;;
     validate) export BENCH_TOKENS="$DATA/$realm-valid.keys" BENCH_EXPECT='"active":true' ;;
+    # The same owners' scoped keys: their answer holds two of the owner's roles (gen_realm.py's SCOPE).
+    scoped) export BENCH_TOKENS="$DATA/$realm-scoped.keys" BENCH_EXPECT='"realm_access":{"roles":["reports"]}' ;;
+    # Every key, scoped or not: the warm-up walks it so that every key's first use is written before measuring.
+    all) export BENCH_TOKENS="$DATA/$realm-all.keys" BENCH_EXPECT='"active":true' ;;
     badsum|revoked|nouser) export BENCH_TOKENS="$DATA/$realm-$1.keys" ;;
     # Not a Latchkey answer: a form without a key (x=1); the client is authenticated, the form read, then the
     # request is refused (400). What Keycloak costs for an authenticated form POST to an extension endpoint, i.e.
@@ -248,20 +254,27 @@ for keys in $SCALES; do
     | python3 -c 'import json, sys; print(json.load(sys.stdin)["access_token"])') || die "$realm: no access token"
   echo "$token" >"$DATA/$realm-token.txt"
   lk="/realms/$realm/latchkey/api-keys/introspect"
-  for n in 1 $(( (keys + 1) / 2 )) "$keys"; do
+  # first, middle and last line of each key file
+  valid_count=$(wc -l <"$DATA/$realm-valid.keys") scoped_count=$(wc -l <"$DATA/$realm-scoped.keys")
+  for n in 1 $(( (valid_count + 1) / 2 )) "$valid_count"; do
     check_answer "$realm" "$lk" "$(sed -n "${n}p" "$DATA/$realm-valid.keys")" '"active":true'
+  done
+  for n in 1 $(( (scoped_count + 1) / 2 )) "$scoped_count"; do
+    check_answer "$realm" "$lk" "$(sed -n "${n}p" "$DATA/$realm-scoped.keys")" \
+      '"realm_access":{"roles":["reports"]},"resource_access":{"inventory":{"roles":["reader"]}}'
   done
   for kind in badsum revoked nouser; do
     check_answer "$realm" "$lk" "$(head -n 1 "$DATA/$realm-$kind.keys")" '"active":false'
   done
   check_answer "$realm" "/realms/$realm/protocol/openid-connect/token/introspect" "$token" '"active":true'
-  echo "    sample keys validate, invalid ones are refused, the access token introspects as active"
+  echo "    sample keys validate (scoped ones with their two roles only), invalid ones are refused, the access token" \
+    "introspects as active"
 
   # Warm-up of validation: walk all keys, wait until the last-use timer has written what it noted, and repeat until
   # a walk over all keys (and the flush after it) runs no SQL. The first walk loads the users into the cache and notes
   # first uses; the timer writes lastUsedAt once per key, which evicts the owners from the cache; the second walk
   # loads them again (now with lastUsedAt, so nothing is noted); the third should run no SQL at all.
-  target_env validate "$realm"
+  target_env all "$realm"
   offset=0
   for cycle in 1 2 3 4 5 6; do
     before=$(log_size) sent=0 chunks=0
@@ -281,7 +294,7 @@ done
 # Every target is warmed up, then measured in ROUNDS rounds; a round measures each target on each realm in turn, so
 # the figures that are compared are taken close together in time, and the medians over the rounds resist a burst of
 # load from other processes on the machine.
-TARGETS="ceiling introspect validate badsum revoked nouser floor"
+TARGETS="ceiling introspect validate scoped badsum revoked nouser floor"
 say "Warming up every target (${WARMUP} s each)"
 for target in $TARGETS; do
   for keys in $SCALES; do
