@@ -3,7 +3,9 @@ package dev.latchkey.it.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.latchkey.it.support.AdminClient;
 import dev.latchkey.it.support.ApiKeyFixture;
+import dev.latchkey.it.support.Json;
 import dev.latchkey.it.support.KeycloakServer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -82,6 +84,28 @@ class ClusterConsistencyIT {
     }
 
     @Test
+    @DisplayName("Given a key scoped to a role and that role removed from the owner through node 1, then node 2's answer drops it within one second, the key still active")
+    void scopedRoleRemovedOnOneLeavesAnswerOnTwo() {
+        AdminClient admin1 = node1.admin();
+        String ann = realm.userId(node1, "ann");
+        admin1.createRealmRole(realm.name(), "reports", "Reads reports");
+        admin1.grantRealmRoles(realm.name(), ann, List.of("reports"));
+        String key = realm.me(node1, "POST", "/api-keys", realm.tokenOf(node1, "ann"), Map.of("name", "reports-only",
+                        "expiresAt", ApiKeyFixture.inDays(30), "roles", List.of("reports", ApiKeyFixture.ROLE)))
+                .expectStatus(201).json().path("key").asText();
+        assertThat(realmRoles(node1, key)).containsExactly(ApiKeyFixture.ROLE, "reports");
+        assertThat(realmRoles(node2, key)).containsExactly(ApiKeyFixture.ROLE, "reports");
+
+        admin1.delete("/realms/" + realm.name() + "/users/" + ann + "/role-mappings/realm",
+                Json.array().add(admin1.getJson("/realms/" + realm.name() + "/roles/reports"))).expectStatus(204);
+
+        Await.within(ONE_SECOND, "scoped role removed on node 1, gone from node 2's answer",
+                () -> !realmRoles(node2, key).contains("reports"));
+        assertThat(realmRoles(node2, key)).containsExactly(ApiKeyFixture.ROLE);
+        assertThat(realmRoles(node1, key)).containsExactly(ApiKeyFixture.ROLE);
+    }
+
+    @Test
     @DisplayName("Given API keys switched off through one node, then both refuse; on again through the other, both accept")
     void switchedOffAndOnAcrossNodes() {
         String key = keyCachedOnBothNodes("switch").path("key").asText();
@@ -124,6 +148,13 @@ class ClusterConsistencyIT {
             Await.within(ONE_SECOND, node.name() + " lists the 3 keys", () -> realm.me(node, "GET", "/api-keys",
                     tokens.get(node), null).expectStatus(200).json().size() == 3);
         }
+    }
+
+    /** The realm roles of an answer that must be active. */
+    private List<String> realmRoles(KeycloakServer node, String key) {
+        JsonNode answer = realm.validate(node, key).expectStatus(200).json();
+        assertThat(answer.path("active").asBoolean()).as("active on %s", node.name()).isTrue();
+        return Json.strings(answer.path("realm_access").path("roles"));
     }
 
     /** A key of ann's created through node 1 and accepted by both nodes, so that both have ann cached. */
