@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -24,6 +25,25 @@ public final class LatchkeyMetrics {
     private final Counter created;
     private final Counter deletedByOwner;
     private final Counter deletedByAdmin;
+    private final Counter exchanged;
+    private final Counter exchangeRefused;
+    private final Map<ProxyCheck, Counter> proxyChecks = new EnumMap<>(ProxyCheck.class);
+
+    /** How the proxy auth endpoint answered a check (tag {@code result}). */
+    public enum ProxyCheck {
+        /** 200: an active key, every required role allowed. */
+        ALLOWED,
+        /** 401: no key in the request (tools first ask without credentials, so this is routine). */
+        NO_KEY,
+        /** 401: an inactive key, or a Basic user name that is not the key's owner. */
+        REFUSED,
+        /** 403: an active key that may not use a required role. */
+        FORBIDDEN;
+
+        String tag() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     LatchkeyMetrics(MeterRegistry registry) {
         active = Counter.builder("latchkey.validations").description("API-key validations by result and reason")
@@ -43,6 +63,15 @@ public final class LatchkeyMetrics {
                 .tag("by", "owner").register(registry);
         deletedByAdmin = Counter.builder("latchkey.keys.deleted").description("API keys deleted")
                 .tag("by", "admin").register(registry);
+        exchanged = Counter.builder("latchkey.exchanges").description("API keys exchanged for access tokens")
+                .tag("result", "issued").register(registry);
+        exchangeRefused = Counter.builder("latchkey.exchanges").description("API keys exchanged for access tokens")
+                .tag("result", "refused").register(registry);
+        for (ProxyCheck result : ProxyCheck.values()) {
+            proxyChecks.put(result, Counter.builder("latchkey.proxy.checks")
+                    .description("Key checks by the proxy auth endpoint, by result")
+                    .tag("result", result.tag()).register(registry));
+        }
     }
 
     /** This node's meters. */
@@ -65,5 +94,17 @@ public final class LatchkeyMetrics {
 
     public void deleted(boolean byAdmin) {
         (byAdmin ? deletedByAdmin : deletedByOwner).increment();
+    }
+
+    public void exchanged() {
+        exchanged.increment();
+    }
+
+    public void exchangeRefused() {
+        exchangeRefused.increment();
+    }
+
+    public void proxyChecked(ProxyCheck result) {
+        proxyChecks.get(result).increment();
     }
 }

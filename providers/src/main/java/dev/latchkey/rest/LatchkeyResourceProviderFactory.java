@@ -42,6 +42,11 @@ public final class LatchkeyResourceProviderFactory implements RealmResourceProvi
         return new LatchkeyResourceProvider(session, apiKeys);
     }
 
+    /** This node's validation state, shared by every entry point that validates keys. */
+    public ApiKeyNodeState nodeState() {
+        return apiKeys;
+    }
+
     @Override
     public void init(Config.Scope config) {
         int granularity = Math.max(1, config.getInt(GRANULARITY, DEFAULT_GRANULARITY_SECONDS));

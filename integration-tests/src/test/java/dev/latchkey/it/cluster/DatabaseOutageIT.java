@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * PostgreSQL stops while both nodes run. What the caches can answer is answered (200); what needs the database is a
- * clean JSON 503 with Retry-After, never a 500 or a stack trace: validation, the API-key self-service, the profile and
- * a password change. When PostgreSQL is back, everything works again without a restart, and every key is still there.
+ * clean JSON 503 with Retry-After, never a 500 or a stack trace: validation, the API-key self-service, the profile,
+ * a password change and Latchkey's admin endpoints. When PostgreSQL is back, everything works again without a restart, and every key is still there.
  */
 @ClusterIT
 class DatabaseOutageIT {
@@ -61,6 +61,12 @@ class DatabaseOutageIT {
         }
         realm.me(node1, "GET", "/api-keys", token1, null).expectStatus(200);
         realm.me(node2, "GET", "/api-keys", token2, null).expectStatus(200);
+        String ann = realm.userId(node1, "ann");
+        String adminKeys = "/realms/" + realm.name() + "/latchkey/users/" + ann + "/api-keys";
+        String settings = "/realms/" + realm.name() + "/latchkey/settings";
+        for (KeycloakServer node : List.of(node1, node2)) {
+            node.admin().get(adminKeys).expectStatus(200); // the admin token is fetched before the outage
+        }
 
         cluster.postgres().stop();
         List<HttpResult> answers = new ArrayList<>();
@@ -76,6 +82,10 @@ class DatabaseOutageIT {
                 answers.add(realm.me(node, "GET", "/api-keys", token, null));
                 answers.add(realm.me(node, "GET", "/api-keys/info", token, null));
                 answers.add(realm.me(node, "GET", "/profile", token, null));
+                answers.add(node.admin().get(settings));
+                answers.add(node.admin().get(adminKeys));
+                needDatabase.add(node.admin().put(settings, Map.of("maxKeysPerUser", 50)));
+                needDatabase.add(node.admin().delete(adminKeys + "/" + key2.path("id").asText()));
                 needDatabase.add(realm.validate(node, orphanKey));
                 needDatabase.add(realm.me(node, "POST", "/api-keys", token,
                         Map.of("name", "during-outage-" + node.name(), "expiresAt", inDays(30))));

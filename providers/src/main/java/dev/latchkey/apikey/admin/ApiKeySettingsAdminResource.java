@@ -43,15 +43,18 @@ public final class ApiKeySettingsAdminResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response get() {
-        auth.realm().requireViewRealm();
-        return JsonResponses.ok(DatabaseUnavailable.guard(() -> ApiKeySettings.of(realm).toJson()));
+        // the permission check itself may read roles from the database
+        return JsonResponses.ok(DatabaseUnavailable.guard(() -> {
+            auth.realm().requireViewRealm();
+            return ApiKeySettings.of(realm).toJson();
+        }));
     }
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response update(Map<String, Object> request) {
-        auth.realm().requireManageRealm();
+        DatabaseUnavailable.run(() -> auth.realm().requireManageRealm());
         if (request == null) {
             throw LatchkeyError.badRequest("A JSON body with the settings to change is required");
         }

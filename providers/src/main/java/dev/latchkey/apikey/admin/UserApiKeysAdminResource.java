@@ -49,8 +49,10 @@ public final class UserApiKeysAdminResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response list() {
-        requireUser();
-        auth.users().requireView(user);
+        DatabaseUnavailable.run(() -> {
+            requireUser();
+            auth.users().requireView(user);
+        });
         long now = Time.currentTimeMillis();
         List<ApiKeyRepresentation> keys = DatabaseUnavailable.guard(
                 () -> service.list(user).stream().map(key -> ApiKeyRepresentation.of(key, now)).toList());
@@ -60,8 +62,10 @@ public final class UserApiKeysAdminResource {
     @DELETE
     @Path("{keyId}")
     public Response revoke(@PathParam("keyId") String keyId) {
-        requireUser();
-        auth.users().requireManage(user);
+        DatabaseUnavailable.run(() -> {
+            requireUser();
+            auth.users().requireManage(user);
+        });
         ApiKeyRepresentation key = DatabaseUnavailable.guard(() -> {
             ApiKeyRepresentation found = service.find(user, keyId)
                     .map(existing -> ApiKeyRepresentation.of(existing, Time.currentTimeMillis()))
