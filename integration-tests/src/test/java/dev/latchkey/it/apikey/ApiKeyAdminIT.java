@@ -46,7 +46,8 @@ class ApiKeyAdminIT {
             JsonNode settings = LatchkeySettings.read(admin, fresh);
             assertThat(settings).isEqualTo(Json.parse(
                     "{\"enabled\":false,\"maxLifetimeDays\":180,\"role\":\"api-access\",\"maxKeysPerUser\":100,"
-                            + "\"reauthenticationSeconds\":300,\"requireScopes\":false,\"exchangeTokenSeconds\":300}"));
+                            + "\"reauthenticationSeconds\":300,\"requireScopes\":false,"
+                            + "\"exchangeTokenSeconds\":300,\"proxyAuth\":false}"));
         } finally {
             admin.deleteRealm(fresh);
         }

@@ -50,7 +50,7 @@ class ApiKeySettingsTabIT {
         assertThat(tab.path("metadata").path("params").path("tab").asText()).isEqualTo("api-keys");
         assertThat(Json.texts(tab.path("properties"), "name"))
                 .containsExactly("enabled", "maxLifetimeDays", "role", "maxKeysPerUser", "reauthenticationSeconds",
-                        "requireScopes", "exchangeTokenSeconds");
+                        "requireScopes", "exchangeTokenSeconds", "proxyAuth");
     }
 
     @Test
@@ -63,7 +63,8 @@ class ApiKeySettingsTabIT {
         JsonNode settings = admin.getJson("/realms/" + realm.name() + "/latchkey/settings");
         assertThat(settings).isEqualTo(Json.parse(
                 "{\"enabled\":false,\"maxLifetimeDays\":30,\"role\":\"api-access\",\"maxKeysPerUser\":5,"
-                        + "\"reauthenticationSeconds\":300,\"requireScopes\":false,\"exchangeTokenSeconds\":300}"));
+                        + "\"reauthenticationSeconds\":300,\"requireScopes\":false,"
+                        + "\"exchangeTokenSeconds\":300,\"proxyAuth\":false}"));
 
         for (Map<String, String> invalid : new Map[] {
                 Map.of("maxLifetimeDays", "0"), Map.of("maxLifetimeDays", "400"), Map.of("maxKeysPerUser", "abc"),
@@ -150,7 +151,8 @@ class ApiKeySettingsTabIT {
         JsonNode settings = admin.getJson("/realms/" + realm.name() + "/latchkey/settings");
         assertThat(settings).isEqualTo(Json.parse(
                 "{\"enabled\":true,\"maxLifetimeDays\":180,\"role\":\"api-access\",\"maxKeysPerUser\":3,"
-                        + "\"reauthenticationSeconds\":300,\"requireScopes\":false,\"exchangeTokenSeconds\":300}"));
+                        + "\"reauthenticationSeconds\":300,\"requireScopes\":false,"
+                        + "\"exchangeTokenSeconds\":300,\"proxyAuth\":false}"));
     }
 
     /** The config of the realm's tab component, one value per field, as the admin console loads it. */

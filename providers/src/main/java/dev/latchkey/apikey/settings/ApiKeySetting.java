@@ -37,7 +37,12 @@ public enum ApiKeySetting {
     EXCHANGE_TOKEN_SECONDS("latchkey.apiKeys.exchangeTokenSeconds", "exchangeTokenSeconds", Type.INTEGER, "300", 30, 3600,
             "Exchanged token lifetime (seconds)",
             "Longest life of an access token a key is exchanged for (RFC 8693), also capped by the realm's access-token "
-                    + "lifespan and the key's expiration. A token already issued lives on after its key is revoked.");
+                    + "lifespan and the key's expiration. A token already issued lives on after its key is revoked."),
+    PROXY_AUTH("latchkey.apiKeys.proxyAuth", "proxyAuth", Type.BOOLEAN, "false", 0, 0,
+            "Proxy authentication",
+            "On: reverse proxies (nginx auth_request, Traefik forwardAuth, Caddy forward_auth, Envoy ext_authz) may check "
+                    + "keys at /api-keys/auth, which answers who a key acts for in response headers without "
+                    + "authenticating the proxy. Off: that endpoint answers 404.");
 
     /** How a value is written and what makes it valid. */
     public enum Type {

@@ -51,6 +51,10 @@ public final class ApiKeySettings {
         return Boolean.parseBoolean(text(ApiKeySetting.REQUIRE_SCOPES));
     }
 
+    public boolean proxyAuth() {
+        return Boolean.parseBoolean(text(ApiKeySetting.PROXY_AUTH));
+    }
+
     /** The canonical text of a setting in force. */
     public String text(ApiKeySetting setting) {
         return setting.effective(attributes.apply(setting.attribute()));

@@ -54,7 +54,7 @@ class ApiKeySettingTest {
         assertThat(settings.requireScopes()).isTrue();
         assertThat(settings.toJson()).containsExactly(Map.entry("enabled", true), Map.entry("maxLifetimeDays", 180),
                 Map.entry("role", "ops"), Map.entry("maxKeysPerUser", 100), Map.entry("reauthenticationSeconds", 300),
-                Map.entry("requireScopes", true), Map.entry("exchangeTokenSeconds", 300));
+                Map.entry("requireScopes", true), Map.entry("exchangeTokenSeconds", 300), Map.entry("proxyAuth", false));
     }
 
     @ParameterizedTest(name = "{0} = {1} is refused")
