@@ -27,4 +27,20 @@ class LatchkeyMetricsTest {
         assertThat(registry.get("latchkey.keys.deleted").tag("by", "admin").counter().count()).isEqualTo(1);
         assertThat(registry.get("latchkey.keys.deleted").tag("by", "owner").counter().count()).isZero();
     }
+
+    @Test
+    @DisplayName("Given proxy checks, then each result has its own count, and every result exists from the start")
+    void proxyChecksByResult() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        LatchkeyMetrics metrics = new LatchkeyMetrics(registry);
+
+        metrics.proxyChecked(LatchkeyMetrics.ProxyCheck.ALLOWED);
+        metrics.proxyChecked(LatchkeyMetrics.ProxyCheck.NO_KEY);
+        metrics.proxyChecked(LatchkeyMetrics.ProxyCheck.NO_KEY);
+
+        assertThat(registry.get("latchkey.proxy.checks").tag("result", "allowed").counter().count()).isEqualTo(1);
+        assertThat(registry.get("latchkey.proxy.checks").tag("result", "no_key").counter().count()).isEqualTo(2);
+        assertThat(registry.get("latchkey.proxy.checks").counters()).extracting(c -> c.getId().getTag("result"))
+                .containsExactlyInAnyOrder("allowed", "no_key", "refused", "forbidden");
+    }
 }
