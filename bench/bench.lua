@@ -4,6 +4,8 @@
 --   BENCH_AUTH     value of the Authorization header (optional)
 --   BENCH_TOKENS   file with one form value per line; each request sends "<BENCH_FORM>=<next line>" (optional)
 --   BENCH_FORM     name of that form field (default: token)
+--   BENCH_FORM_PREFIX  fixed form fields sent before it, e.g. "grant_type=...&" (optional)
+--   BENCH_BODY     a fixed form body for a target without BENCH_TOKENS (optional)
 --   BENCH_EXPECT   text the response body must contain for the request to count as a success
 --   BENCH_STATUS   the status a success must have (default: any 2xx)
 --   BENCH_THREADS  wrk's -t, BENCH_START first line (0-based) to send
@@ -16,6 +18,11 @@ local method = os.getenv("BENCH_METHOD") or "GET"
 local path = os.getenv("BENCH_PATH") or "/"
 local auth = os.getenv("BENCH_AUTH")
 local token_file = os.getenv("BENCH_TOKENS")
+local form_prefix = os.getenv("BENCH_FORM_PREFIX") or ""
+local fixed_body = os.getenv("BENCH_BODY")
+if fixed_body == "" then
+   fixed_body = nil
+end
 local form_field = os.getenv("BENCH_FORM")
 if form_field == nil or form_field == "" then
    form_field = "token"
@@ -43,8 +50,10 @@ function init(args)
    if auth and auth ~= "" then
       headers["Authorization"] = auth
    end
-   if token_file and token_file ~= "" then
+   if fixed_body or (token_file and token_file ~= "") then
       headers["Content-Type"] = "application/x-www-form-urlencoded"
+   end
+   if token_file and token_file ~= "" then
       for line in io.lines(token_file) do
          if line ~= "" then
             tokens[#tokens + 1] = line
@@ -56,11 +65,11 @@ end
 
 function request()
    if #tokens == 0 then
-      return wrk.format(method, path, headers, nil)
+      return wrk.format(method, path, headers, fixed_body)
    end
    local token = tokens[next_index]
    next_index = (next_index - 1 + stride) % #tokens + 1
-   return wrk.format(method, path, headers, form_field .. "=" .. token)
+   return wrk.format(method, path, headers, form_prefix .. form_field .. "=" .. token)
 end
 
 function response(status, hdrs, body)

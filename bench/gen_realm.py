@@ -160,6 +160,8 @@ def main():
                 "standardFlowEnabled": False,
                 "directAccessGrantsEnabled": False,
                 "serviceAccountsEnabled": True,
+                # the exchange target: Keycloak's rule for who may exchange tokens, which Latchkey's exchange follows
+                "attributes": {"standard.token.exchange.enabled": "true"},
             },
             {
                 "clientId": LOGIN_CLIENT,

@@ -210,7 +210,8 @@ field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
 
 target_env() { # target realm
   local realm=$2
-  export BENCH_METHOD=POST BENCH_AUTH="$SERVICE_AUTH" BENCH_EXPECT='"active":false' BENCH_STATUS="" BENCH_FORM=token
+  export BENCH_METHOD=POST BENCH_AUTH="$SERVICE_AUTH" BENCH_EXPECT='"active":false' BENCH_STATUS="" BENCH_FORM=token \
+    BENCH_FORM_PREFIX="" BENCH_BODY=""
   export BENCH_PATH="/realms/$realm/latchkey/api-keys/introspect"
   case "$1" in
     ceiling) export BENCH_METHOD=GET BENCH_PATH="/realms/$realm" BENCH_AUTH="" BENCH_TOKENS="" \
@@ -223,6 +224,13 @@ target_env() { # target realm
     # Every key, scoped or not: the warm-up walks it so that every key's first use is written before measuring.
     all) export BENCH_TOKENS="$DATA/$realm-all.keys" BENCH_EXPECT='"active":true' ;;
     badsum|revoked|nouser) export BENCH_TOKENS="$DATA/$realm-$1.keys" ;;
+    # A key exchanged for an access token (RFC 8693) by the service client, next to Keycloak's own
+    # client-credentials grant for the same client: both mint a token from a transient session.
+    exchange) export BENCH_PATH="/realms/$realm/protocol/openid-connect/token" BENCH_FORM=subject_token \
+                BENCH_FORM_PREFIX="grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Atoken-exchange&subject_token_type=urn%3Alatchkey%3Atoken-type%3Aapi-key&" \
+                BENCH_TOKENS="$DATA/$realm-valid.keys" BENCH_EXPECT='"access_token"' ;;
+    clientcredentials) export BENCH_PATH="/realms/$realm/protocol/openid-connect/token" BENCH_TOKENS="" \
+                BENCH_BODY="grant_type=client_credentials" BENCH_EXPECT='"access_token"' ;;
     # Not a Latchkey answer: a form without a key (x=1); the client is authenticated, the form read, then the
     # request is refused (400). What Keycloak costs for an authenticated form POST to an extension endpoint, i.e.
     # the most validation could reach.
@@ -267,6 +275,10 @@ for keys in $SCALES; do
     check_answer "$realm" "$lk" "$(head -n 1 "$DATA/$realm-$kind.keys")" '"active":false'
   done
   check_answer "$realm" "/realms/$realm/protocol/openid-connect/token/introspect" "$token" '"active":true'
+  exchanged=$(curl -s -H "Authorization: $SERVICE_AUTH" \
+      -d grant_type=urn:ietf:params:oauth:grant-type:token-exchange -d subject_token_type=urn:latchkey:token-type:api-key \
+      --data-urlencode "subject_token=$(head -n 1 "$DATA/$realm-valid.keys")" "$BASE/realms/$realm/protocol/openid-connect/token")
+  grep -qF '"access_token"' <<<"$exchanged" || die "$realm: the exchange of a valid key answered: ${exchanged:0:300}"
   echo "    sample keys validate (scoped ones with their two roles only), invalid ones are refused, the access token" \
     "introspects as active"
 
@@ -294,7 +306,7 @@ done
 # Every target is warmed up, then measured in ROUNDS rounds; a round measures each target on each realm in turn, so
 # the figures that are compared are taken close together in time, and the medians over the rounds resist a burst of
 # load from other processes on the machine.
-TARGETS="ceiling introspect validate scoped badsum revoked nouser floor"
+TARGETS="ceiling introspect validate scoped badsum revoked nouser floor exchange clientcredentials"
 say "Warming up every target (${WARMUP} s each)"
 for target in $TARGETS; do
   for keys in $SCALES; do
