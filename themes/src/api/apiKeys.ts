@@ -13,6 +13,10 @@ export type ApiKeyInfo = {
   descriptionMaxLength: number;
   /** The user's own time zone (IANA id); null when they have none (the page then uses the browser's). */
   timeZone: string | null;
+  /** True: a new key must name its roles ("all my permissions" is refused). Absent from older servers: false. */
+  requireScopes?: boolean;
+  /** Most roles one key may name. */
+  maxRoles?: number;
 };
 
 export type ApiKeyStatus = "active" | "expired";
@@ -27,6 +31,10 @@ export type ApiKey = {
   expiresAt: string;
   lastUsedAt?: string | null;
   status: ApiKeyStatus;
+  /** The roles the key may use (`"ops"`, `"inventory/reader"`); null or absent: all of the owner's. */
+  roles?: string[] | null;
+  /** The alias of the organization the key is bound to, if any. */
+  organization?: string | null;
 };
 
 export type CreatedApiKey = ApiKey & { key: string };
@@ -38,6 +46,10 @@ export type NewApiKey = {
   expiresAt: string;
   /** The IANA zone the page shows dates in: the server reads `expiresAt` and counts the maximum lifetime in it. */
   timeZone: string;
+  /** Left out: the key has all of the owner's roles. Never an empty list (the server refuses it). */
+  roles?: string[];
+  /** Alias of one of the owner's organizations; left out: not bound to one. */
+  organization?: string;
 };
 
 export const getApiKeyInfo = (options: CallOptions) =>

@@ -1,11 +1,12 @@
 import { Page, useEnvironment } from "@keycloak/keycloak-account-ui";
 import { Alert, AlertActionLink, Spinner, Tab, Tabs, TabTitleText } from "@patternfly/react-core";
-import { lazy, Suspense, type ReactNode } from "react";
+import { lazy, Suspense, useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation, useNavigate } from "react-router-dom";
 
 import { getProfile, type Profile } from "../api/profile";
 import { AccountSection } from "./account/AccountSection";
+import { pendingDraft } from "./apikeys/reauthenticate";
 import { ProfileSettingsProvider } from "./ProfileSettings";
 import { useLoader } from "./useLoader";
 
@@ -24,6 +25,11 @@ export const ProfilePage = () => {
   const location = useLocation();
   const navigate = useNavigate();
   const profile = useLoader((signal) => getProfile({ signal, context }), [context]);
+
+  // back from a sign-in the API-keys dialog asked for: to that tab, wherever keycloak-js left the URL's fragment
+  useEffect(() => {
+    if (location.hash !== "#api-keys" && pendingDraft(context)) navigate({ hash: "#api-keys" }, { replace: true });
+  }, []);
 
   const updateProfile = (change: Partial<Profile>) => profile.data && profile.setData({ ...profile.data, ...change });
 
@@ -76,7 +82,11 @@ export const ProfilePage = () => {
               >
                 <Lazy>
                   {/* a new zone chosen on the Account tab: ask /info again, for the zone and "today" in it */}
-                  <ApiKeysSection key={profile.data.timezone ?? ""} />
+                  <ApiKeysSection
+                    key={profile.data.timezone ?? ""}
+                    roles={profile.data.roles}
+                    organizations={profile.data.organizations}
+                  />
                 </Lazy>
               </Tab>
             )}

@@ -40,6 +40,17 @@ describe("describeError", () => {
     expect(describeError(t, refusal(400, "invalid_timezone", ["CEST"])).place).toBe("timezone");
   });
 
+  it("given a token of a client that may not create keys, then says so in words, above the form", () => {
+    expect(describeError(t, refusal(403, "client_not_allowed"))).toEqual({
+      place: "form",
+      message: "latchkeyErrorClientNotAllowed",
+      detail: undefined,
+    });
+    expect(describeError(t, refusal(403, "reauthentication_required", ["300"])).message).toBe(
+      'latchkeyErrorReauthenticationRequired {"0":"300"}',
+    );
+  });
+
   it("falls back to a general message with the status, and to a network message", () => {
     expect(describeError(t, refusal(500, "http_500"))).toEqual({
       place: "form",

@@ -31,6 +31,9 @@ const KNOWN: Record<string, KnownError> = {
   api_access_role_required: { key: "latchkeyErrorApiAccessRoleRequired", place: "form" },
   api_key_limit_reached: { key: "latchkeyErrorApiKeyLimitReached", place: "form" },
   api_key_name_taken: { key: "latchkeyErrorApiKeyNameTaken", place: "name" },
+  // the dialog signs the user in again instead; shown only if that could not start
+  reauthentication_required: { key: "latchkeyErrorReauthenticationRequired", place: "form" },
+  client_not_allowed: { key: "latchkeyErrorClientNotAllowed", place: "form" },
   not_found: { key: "latchkeyErrorNotFound", place: "form" },
   invalid_request: { key: "latchkeyErrorInvalidRequest", place: "form" },
   invalidPasswordMinLengthMessage: { key: "latchkeyPasswordErrorMinLength", place: "newPassword" },

@@ -18,7 +18,7 @@ import type { AccountEnvironment } from "@keycloak/keycloak-account-ui";
 import { useTranslation } from "react-i18next";
 
 import type { Preferences, Profile } from "../../api/profile";
-import type { Translate } from "../errors";
+import { roleDescription } from "../roleDescription";
 import { PreferencesForm } from "./PreferencesForm";
 
 type Props = {
@@ -186,13 +186,6 @@ const Roles = ({ profile }: { profile: Profile }) => {
     </div>
   );
 };
-
-// Keycloak's built-in roles describe themselves with a message reference such as "${role_offline-access}".
-const MESSAGE_REFERENCE = /^\$\{([^}]+)\}$/;
-function roleDescription(t: Translate, description?: string): string {
-  const reference = description && MESSAGE_REFERENCE.exec(description);
-  return reference ? t(reference[1], { defaultValue: reference[1] }) : (description ?? "");
-}
 
 const Muted = ({ children }: { children: string }) => (
   <TextContent>

@@ -17,26 +17,37 @@ import {
   ToolbarItem,
 } from "@patternfly/react-core";
 import { KeyIcon } from "@patternfly/react-icons";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { getApiKeyInfo, getApiKeys, type ApiKey, type ApiKeyInfo } from "../../api/apiKeys";
+import type { Organization, Role } from "../../api/profile";
 import { LatchkeyApiError } from "../../api/request";
 import { ProfileSettingsProvider } from "../ProfileSettings";
 import { useLoader } from "../useLoader";
 import { ApiKeysTable } from "./ApiKeysTable";
 import { CreateApiKeyModal } from "./CreateApiKeyModal";
 import { DeleteApiKeyModal } from "./DeleteApiKeyModal";
+import type { KeyDraft } from "./keyDraft";
+import { forgetDraft, pendingDraft } from "./reauthenticate";
 
 type State = { info: ApiKeyInfo; keys: ApiKey[] };
 
+type Props = {
+  /** The user's effective roles and organizations, from the profile the page already loaded. */
+  roles: Role[];
+  organizations: Organization[];
+};
+
 /** The user's personal API keys. Renders nothing when the realm has API keys switched off. */
-export const ApiKeysSection = () => {
+export const ApiKeysSection = ({ roles, organizations }: Props) => {
   const { t } = useTranslation();
   const context = useEnvironment();
   const { addAlert } = useAccountAlerts();
-  const [creating, setCreating] = useState(false);
+  // the dialog is open; with a draft when it comes back after a fresh sign-in
+  const [creating, setCreating] = useState<{ draft?: KeyDraft }>();
   const [deleting, setDeleting] = useState<ApiKey>();
+  const [draft] = useState(() => pendingDraft(context));
 
   const state = useLoader<State>(async (signal) => {
     const info = await getApiKeyInfo({ signal, context });
@@ -49,6 +60,14 @@ export const ApiKeysSection = () => {
       throw error;
     }
   }, [context]);
+
+  // back from the sign-in the server asked for: the dialog again, as the user left it; the draft is used once
+  const allowed = state.data?.info.enabled === true && state.data.info.allowed;
+  useEffect(() => {
+    if (!draft || !state.data) return;
+    forgetDraft(context);
+    if (allowed) setCreating({ draft });
+  }, [draft, state.data !== undefined, allowed]);
 
   if (state.error !== undefined && !state.data) {
     return (
@@ -72,7 +91,7 @@ export const ApiKeysSection = () => {
   }
 
   const createButton = info.allowed && (
-    <Button variant="primary" icon={<KeyIcon />} onClick={() => setCreating(true)} data-testid="latchkey-create-api-key">
+    <Button variant="primary" icon={<KeyIcon />} onClick={() => setCreating({})} data-testid="latchkey-create-api-key">
       {t("latchkeyCreateApiKey")}
     </Button>
   );
@@ -126,6 +145,9 @@ export const ApiKeysSection = () => {
         {creating && (
           <CreateApiKeyModal
             info={info}
+            roles={roles}
+            organizations={organizations}
+            draft={creating.draft}
             onCreated={(created) => {
               const { key: _secret, ...listed } = created;
               state.setData({
@@ -133,7 +155,7 @@ export const ApiKeysSection = () => {
                 keys: [listed, ...keys.filter((key) => key.id !== created.id)],
               });
             }}
-            onClose={() => setCreating(false)}
+            onClose={() => setCreating(undefined)}
           />
         )}
         {deleting && (

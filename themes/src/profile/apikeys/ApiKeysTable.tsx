@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import type { ApiKey } from "../../api/apiKeys";
 import { expiresSoon, lastValidDay } from "../../format/dates";
 import { useFormat } from "../ProfileSettings";
+import { KeyScopeLabels } from "./KeyScopeLabels";
 
 type Props = {
   keys: ApiKey[];
@@ -18,6 +19,7 @@ export const ApiKeysTable = ({ keys, onDelete }: Props) => {
   const columns = {
     name: t("latchkeyApiKeyName"),
     description: t("latchkeyApiKeyDescription"),
+    scope: t("latchkeyApiKeyScope"),
     created: t("latchkeyApiKeyCreated"),
     expires: t("latchkeyApiKeyExpires"),
     lastUsed: t("latchkeyApiKeyLastUsed"),
@@ -30,6 +32,7 @@ export const ApiKeysTable = ({ keys, onDelete }: Props) => {
         <Tr>
           <Th modifier="wrap">{columns.name}</Th>
           <Th modifier="wrap">{columns.description}</Th>
+          <Th modifier="wrap">{columns.scope}</Th>
           <Th modifier="wrap">{columns.created}</Th>
           <Th modifier="wrap">{columns.expires}</Th>
           <Th modifier="wrap">{columns.lastUsed}</Th>
@@ -50,6 +53,9 @@ export const ApiKeysTable = ({ keys, onDelete }: Props) => {
                 )}
               </Td>
               <Td dataLabel={columns.description}>{key.description ?? ""}</Td>
+              <Td dataLabel={columns.scope}>
+                <KeyScopeLabels apiKey={key} />
+              </Td>
               <Td dataLabel={columns.created}>{format.dateTime(key.createdAt)}</Td>
               <Td dataLabel={columns.expires} data-testid="latchkey-api-key-expires">
                 <Expiration expiresAt={key.expiresAt} />

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import type { ApiKeyInfo } from "../../api/apiKeys";
-import { characters, checkNewKey, latestDay } from "./newKeyRules";
+import { characters, checkNewKey, checkScope, latestDay } from "./newKeyRules";
 
 const info: ApiKeyInfo = {
   enabled: true,
@@ -39,5 +39,20 @@ describe("new key rules", () => {
     expect(check({ expiresAt: "2027-03-02" }).expiresAt).toBe('latchkeyExpirationTooLate{"date":"2027-03-01","days":90}');
     expect(check({ expiresAt: "2026-11-30" }).expiresAt).toBe("latchkeyExpirationInPast");
     expect(check({ expiresAt: "2027-02-30" }).expiresAt).toBe("latchkeyExpirationInvalid");
+  });
+});
+
+describe("scope rules", () => {
+  it("given all permissions, then fine unless the realm requires scoped keys", () => {
+    expect(checkScope(info, undefined, t)).toBeUndefined();
+    expect(checkScope({ ...info, requireScopes: true }, undefined, t)).toBe("latchkeyApiKeyScopeRequired");
+  });
+
+  it("given some roles, then one up to the server's maximum (100 when it does not say)", () => {
+    expect(checkScope(info, [], t)).toBe("latchkeyApiKeyRolesNone");
+    expect(checkScope({ ...info, requireScopes: true }, ["ops"], t)).toBeUndefined();
+    expect(checkScope(info, Array.from({ length: 100 }, (_, i) => `r${i}`), t)).toBeUndefined();
+    expect(checkScope(info, Array.from({ length: 101 }, (_, i) => `r${i}`), t)).toBe('latchkeyApiKeyRolesTooMany{"max":100}');
+    expect(checkScope({ ...info, maxRoles: 2 }, ["a", "b", "c"], t)).toBe('latchkeyApiKeyRolesTooMany{"max":2}');
   });
 });

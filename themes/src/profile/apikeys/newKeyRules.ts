@@ -51,3 +51,18 @@ export function checkDay(
   if (day > lastDay) return t("latchkeyExpirationTooLate", { date: formatDay(lastDay), days: info.maxLifetimeDays });
   return undefined;
 }
+
+/** The most roles one key may name when an older server does not say. */
+export const DEFAULT_MAX_ROLES = 100;
+
+/**
+ * Why the chosen scope cannot be sent, or undefined: `roles` undefined is "all my permissions" (refused where the
+ * realm requires scoped keys), otherwise from one role up to the server's maximum.
+ */
+export function checkScope(info: ApiKeyInfo, roles: string[] | undefined, t: Translate): string | undefined {
+  if (roles === undefined) return info.requireScopes ? t("latchkeyApiKeyScopeRequired") : undefined;
+  const max = info.maxRoles ?? DEFAULT_MAX_ROLES;
+  if (roles.length === 0) return t("latchkeyApiKeyRolesNone");
+  if (roles.length > max) return t("latchkeyApiKeyRolesTooMany", { max });
+  return undefined;
+}

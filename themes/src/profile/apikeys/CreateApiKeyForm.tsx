@@ -1,0 +1,260 @@
+import { useEnvironment } from "@keycloak/keycloak-account-ui";
+import {
+  Alert,
+  Button,
+  DatePicker,
+  Form,
+  FormGroup,
+  FormHelperText,
+  HelperText,
+  HelperTextItem,
+  Modal,
+  ModalVariant,
+  TextArea,
+  TextInput,
+} from "@patternfly/react-core";
+import { useMemo, useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+
+import { createApiKey, type ApiKeyInfo, type CreatedApiKey } from "../../api/apiKeys";
+import type { Organization, Role } from "../../api/profile";
+import { LatchkeyApiError } from "../../api/request";
+import { firstDayOfWeek, parseDay, todayIn } from "../../format/dates";
+import { describeError, type ShownError } from "../errors";
+import { useFormat } from "../ProfileSettings";
+import { roleDescription } from "../roleDescription";
+import type { KeyDraft } from "./keyDraft";
+import { refusedScope, roleOptions } from "./keyScope";
+import { checkDay, checkNewKey, checkScope, DEFAULT_MAX_ROLES, latestDay } from "./newKeyRules";
+import { signInAgain } from "./reauthenticate";
+import { ScopeFields, type Scope } from "./ScopeFields";
+
+type Props = {
+  info: ApiKeyInfo;
+  roles: Role[];
+  organizations: Organization[];
+  draft?: KeyDraft;
+  onCreated: (created: CreatedApiKey) => void;
+  onClose: () => void;
+};
+
+const toDay = (date: Date) =>
+  `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, "0")}-${String(date.getDate()).padStart(2, "0")}`;
+const fromDay = (day: string) => {
+  const utc = parseDay(day);
+  return utc ? new Date(utc.getUTCFullYear(), utc.getUTCMonth(), utc.getUTCDate()) : new Date(Number.NaN);
+};
+
+export const CreateApiKeyForm = ({ info, roles, organizations, draft, onCreated, onClose }: Props) => {
+  const { t } = useTranslation();
+  const context = useEnvironment();
+  const format = useFormat();
+
+  // "today" and the latest day in the zone the page shows dates in, which is also the zone sent with the day
+  const today = todayIn(format.timeZone);
+  const lastDay = latestDay(info, today);
+  const [name, setName] = useState(draft?.name ?? "");
+  const [description, setDescription] = useState(draft?.description ?? "");
+  const [expiresAt, setExpiresAt] = useState(draft?.expiresAt || lastDay);
+  const [scope, setScope] = useState<Scope>({
+    roles: draft?.roles ?? (info.requireScopes ? [] : undefined),
+    organization: draft?.organization,
+  });
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<ShownError>();
+  // what the server refused of the scope, shown at the roles and the organization
+  const [refused, setRefused] = useState<{ roles: string[]; organization?: string }>({ roles: [] });
+
+  const options = useMemo(
+    () => roleOptions(roles.map((role) => ({ ...role, description: roleDescription(t, role.description) || undefined }))),
+    [roles, t],
+  );
+  const maxRoles = info.maxRoles ?? DEFAULT_MAX_ROLES;
+
+  const trimmedName = name.trim();
+  const problems = checkNewKey(info, { name, description, expiresAt }, today, t, format.day);
+  const scopeProblem = checkScope(info, scope.roles, t);
+  const dayError = problems.expiresAt;
+  const valid = trimmedName !== "" && Object.keys(problems).length === 0 && scopeProblem === undefined;
+
+  const refusedRoles = refused.roles.filter((ref) => scope.roles?.includes(ref));
+  const rolesError =
+    refusedRoles.length > 0 ? t("latchkeyApiKeyRolesRefused", { roles: refusedRoles.join(", ") }) : scopeProblem;
+  const organizationError =
+    refused.organization !== undefined && refused.organization === scope.organization
+      ? t("latchkeyApiKeyOrganizationRefused")
+      : undefined;
+
+  const submit = async (event?: FormEvent) => {
+    event?.preventDefault();
+    if (!valid || saving) return;
+    setSaving(true);
+    setError(undefined);
+    try {
+      onCreated(
+        await createApiKey(context, {
+          name: trimmedName,
+          description: description.trim() || undefined,
+          expiresAt,
+          timeZone: format.timeZone,
+          roles: scope.roles,
+          organization: scope.organization,
+        }),
+      );
+    } catch (failure) {
+      if (failure instanceof LatchkeyApiError && failure.code === "reauthentication_required") {
+        // the form comes back filled after the sign-in; the user checks it and presses Create again
+        await signInAgain(context, { name, description, expiresAt, ...scope });
+        return;
+      }
+      const scopeRefusal = refusedScope(failure, scope.roles ?? [], scope.organization);
+      setRefused({ roles: scopeRefusal.roles, organization: scopeRefusal.organization ? scope.organization : undefined });
+      // a refusal of the scope is shown where it is; anything else above the form
+      setError(scopeRefusal.roles.length > 0 || scopeRefusal.organization ? undefined : describeError(t, failure));
+      setSaving(false);
+    }
+  };
+
+  const nameError = problems.name ?? (error?.place === "name" ? error.message : undefined);
+  const formError = error && error.place !== "name" ? error : undefined;
+
+  return (
+    <Modal
+      variant={ModalVariant.medium}
+      title={t("latchkeyCreateApiKey")}
+      isOpen
+      onClose={onClose}
+      onEscapePress={(event) => {
+        // Escape in the role list or the calendar closes that, not the dialog with what the user typed
+        const target = event.target instanceof Element ? event.target : null;
+        if (!event.defaultPrevented && !target?.closest(".pf-v5-c-menu, .pf-v5-c-popover")) onClose();
+      }}
+      data-testid="latchkey-create-api-key-modal"
+      actions={[
+        <Button
+          key="create"
+          variant="primary"
+          type="submit"
+          form="latchkey-create-api-key-form"
+          isDisabled={!valid || saving}
+          isLoading={saving}
+          data-testid="latchkey-create-api-key-submit"
+        >
+          {t("latchkeyCreate")}
+        </Button>,
+        <Button key="cancel" variant="link" onClick={onClose} data-testid="latchkey-create-api-key-cancel">
+          {t("latchkeyCancel")}
+        </Button>,
+      ]}
+    >
+      <Form id="latchkey-create-api-key-form" onSubmit={submit}>
+        {draft && !formError && (
+          <Alert
+            isInline
+            variant="info"
+            title={t("latchkeyApiKeySignedInAgain")}
+            data-testid="latchkey-create-api-key-signed-in-again"
+          />
+        )}
+        {formError && (
+          <Alert isInline variant="danger" title={formError.message} data-testid="latchkey-create-api-key-error">
+            {formError.detail}
+          </Alert>
+        )}
+        <FormGroup label={t("latchkeyApiKeyName")} fieldId="latchkey-api-key-name" isRequired>
+          <TextInput
+            id="latchkey-api-key-name"
+            value={name}
+            onChange={(_, value) => {
+              setName(value);
+              if (error?.place === "name") setError(undefined);
+            }}
+            isRequired
+            autoFocus
+            validated={nameError ? "error" : "default"}
+            aria-describedby={nameError ? "latchkey-api-key-name-error" : undefined}
+            data-testid="latchkey-api-key-name"
+          />
+          {nameError && (
+            <FormHelperText>
+              <HelperText>
+                <HelperTextItem variant="error" id="latchkey-api-key-name-error" data-testid="latchkey-api-key-name-error">
+                  {nameError}
+                </HelperTextItem>
+              </HelperText>
+            </FormHelperText>
+          )}
+        </FormGroup>
+        <FormGroup label={t("latchkeyApiKeyDescription")} fieldId="latchkey-api-key-description">
+          <TextArea
+            id="latchkey-api-key-description"
+            value={description}
+            onChange={(_, value) => setDescription(value)}
+            resizeOrientation="vertical"
+            validated={problems.description ? "error" : "default"}
+            aria-describedby={problems.description ? "latchkey-api-key-description-error" : undefined}
+            data-testid="latchkey-api-key-description"
+          />
+          {problems.description && (
+            <FormHelperText>
+              <HelperText>
+                <HelperTextItem
+                  variant="error"
+                  id="latchkey-api-key-description-error"
+                  data-testid="latchkey-api-key-description-error"
+                >
+                  {problems.description}
+                </HelperTextItem>
+              </HelperText>
+            </FormHelperText>
+          )}
+        </FormGroup>
+        <FormGroup label={t("latchkeyApiKeyExpiration")} fieldId="latchkey-api-key-expiration" isRequired>
+          <DatePicker
+            value={expiresAt}
+            onChange={(_, value) => setExpiresAt(value)}
+            dateFormat={toDay}
+            dateParse={fromDay}
+            placeholder="YYYY-MM-DD"
+            locale={format.locale}
+            weekStart={firstDayOfWeek(format.locale)}
+            rangeStart={fromDay(today)}
+            // the calendar offers only the days the server takes: today through the latest day, in the page's zone
+            validators={[(date) => checkDay(info, toDay(date), today, t, format.day) ?? ""]}
+            invalidFormatText={t("latchkeyExpirationInvalid")}
+            buttonAriaLabel={t("latchkeyChooseDate")}
+            inputProps={{ id: "latchkey-api-key-expiration", "data-testid": "latchkey-api-key-expiration" } as object}
+            appendTo={() => document.body}
+            popoverProps={{ position: "right", enableFlip: true }}
+          />
+          <FormHelperText>
+            <HelperText>
+              <HelperTextItem
+                variant={dayError ? "error" : "default"}
+                data-testid="latchkey-api-key-expiration-help"
+              >
+                {dayError ??
+                  t("latchkeyExpirationHelp", {
+                    date: format.day(expiresAt),
+                    zone: format.timeZone,
+                    days: info.maxLifetimeDays,
+                  })}
+              </HelperTextItem>
+            </HelperText>
+          </FormHelperText>
+        </FormGroup>
+        <ScopeFields
+          scope={scope}
+          onChange={setScope}
+          options={options}
+          organizations={organizations}
+          requireScopes={info.requireScopes === true}
+          maxRoles={maxRoles}
+          rolesError={rolesError}
+          refusedRoles={refusedRoles}
+          organizationError={organizationError}
+        />
+      </Form>
+    </Modal>
+  );
+};

@@ -1,0 +1,195 @@
+import {
+  Button,
+  Label,
+  LabelGroup,
+  MenuToggle,
+  Select,
+  SelectList,
+  SelectOption,
+  TextInputGroup,
+  TextInputGroupMain,
+  TextInputGroupUtilities,
+} from "@patternfly/react-core";
+import { TimesIcon } from "@patternfly/react-icons";
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { useTranslation } from "react-i18next";
+
+import { filterRoles, type RoleOption } from "./keyScope";
+
+type Props = {
+  id: string;
+  options: RoleOption[];
+  selected: string[];
+  onChange: (selected: string[]) => void;
+  /** Selected roles the server refused: their chips are marked. */
+  refused: string[];
+  invalid: boolean;
+  describedBy?: string;
+};
+
+/**
+ * A type-to-search multi-select of the user's roles: each option shows the role, its application (client) and its
+ * description; the chosen ones are chips in the field. Options stay open after a choice, so several can be picked.
+ */
+export const RolePicker = ({ id, options, selected, onChange, refused, invalid, describedBy }: Props) => {
+  const { t } = useTranslation();
+  const [isOpen, setOpen] = useState(false);
+  const [query, setQuery] = useState("");
+  const [focused, setFocused] = useState(-1);
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  // TextInputGroupMain puts unknown props on its wrapper <div>, not on the <input>.
+  useEffect(() => {
+    inputRef.current?.setAttribute("autocomplete", "off");
+    inputRef.current?.setAttribute("data-testid", "latchkey-api-key-roles");
+    if (describedBy) inputRef.current?.setAttribute("aria-describedby", describedBy);
+    else inputRef.current?.removeAttribute("aria-describedby");
+  }, [describedBy]);
+
+  const shown = useMemo(() => filterRoles(options, query), [options, query]);
+  const byRef = useMemo(() => new Map(options.map((option) => [option.ref, option])), [options]);
+  const listId = `${id}-listbox`;
+  const optionId = (index: number) => `${id}-option-${index}`;
+
+  const toggle = (ref: string) =>
+    onChange(selected.includes(ref) ? selected.filter((chosen) => chosen !== ref) : [...selected, ref]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      event.preventDefault();
+      if (!isOpen) setOpen(true);
+      if (shown.length === 0) return;
+      const step = event.key === "ArrowDown" ? 1 : -1;
+      const next = focused < 0 ? (step > 0 ? 0 : shown.length - 1) : (focused + step + shown.length) % shown.length;
+      setFocused(next);
+      document.getElementById(optionId(next))?.scrollIntoView({ block: "nearest" });
+    } else if (event.key === "Enter" && isOpen) {
+      // never submit the dialog from here: Enter picks
+      event.preventDefault();
+      const option = focused >= 0 ? shown[focused] : shown.length === 1 ? shown[0] : undefined;
+      if (option) toggle(option.ref);
+    } else if (event.key === "Escape" && isOpen) {
+      // closes the list, not the dialog around it (the modal listens for Escape further up)
+      event.preventDefault();
+      event.stopPropagation();
+      setOpen(false);
+    } else if (event.key === "Backspace" && query === "" && selected.length > 0) {
+      onChange(selected.slice(0, -1));
+    }
+  };
+
+  return (
+    <Select
+      id={`${id}-select`}
+      isOpen={isOpen}
+      selected={selected}
+      onSelect={(_, value) => value !== undefined && toggle(String(value))}
+      onOpenChange={(open) => {
+        setOpen(open);
+        if (!open) setFocused(-1);
+      }}
+      isScrollable
+      toggle={(toggleRef) => (
+        <MenuToggle
+          ref={toggleRef}
+          variant="typeahead"
+          isFullWidth
+          isExpanded={isOpen}
+          status={invalid ? "danger" : undefined}
+          onClick={() => {
+            setOpen(!isOpen);
+            inputRef.current?.focus();
+          }}
+          data-testid="latchkey-api-key-roles-toggle"
+        >
+          <TextInputGroup isPlain>
+            <TextInputGroupMain
+              inputId={id}
+              innerRef={inputRef}
+              value={query}
+              placeholder={t("latchkeyApiKeyRolesSearch")}
+              aria-label={t("latchkeyApiKeyRoles")}
+              role="combobox"
+              isExpanded={isOpen}
+              aria-controls={listId}
+              aria-activedescendant={focused >= 0 ? optionId(focused) : undefined}
+              onClick={() => setOpen(true)}
+              onChange={(_, text) => {
+                setQuery(text);
+                setFocused(-1);
+                setOpen(true);
+              }}
+              onKeyDown={onKeyDown}
+            >
+              {selected.length > 0 && (
+                <LabelGroup aria-label={t("latchkeyApiKeyRolesChosen")} numLabels={8}>
+                  {selected.map((ref) => (
+                    <Label
+                      key={ref}
+                      isCompact
+                      color={refused.includes(ref) ? "red" : "blue"}
+                      onClose={(event) => {
+                        event.stopPropagation();
+                        toggle(ref);
+                      }}
+                      closeBtnAriaLabel={t("latchkeyApiKeyRoleRemove", { role: ref })}
+                      data-testid={`latchkey-api-key-role-chip-${ref}`}
+                    >
+                      {byRef.get(ref)?.name ?? ref}
+                      {byRef.get(ref)?.clientId && <span className="pf-v5-u-color-200"> · {byRef.get(ref)?.clientId}</span>}
+                    </Label>
+                  ))}
+                </LabelGroup>
+              )}
+            </TextInputGroupMain>
+            {(query !== "" || selected.length > 0) && (
+              <TextInputGroupUtilities>
+                <Button
+                  variant="plain"
+                  onClick={() => {
+                    setQuery("");
+                    onChange([]);
+                    inputRef.current?.focus();
+                  }}
+                  aria-label={t("latchkeyApiKeyRolesClear")}
+                  data-testid="latchkey-api-key-roles-clear"
+                >
+                  <TimesIcon aria-hidden />
+                </Button>
+              </TextInputGroupUtilities>
+            )}
+          </TextInputGroup>
+        </MenuToggle>
+      )}
+    >
+      <SelectList id={listId} aria-label={t("latchkeyApiKeyRoles")} isAriaMultiselectable>
+        {shown.length === 0 ? (
+          <SelectOption isDisabled value={undefined}>
+            {t("latchkeyApiKeyRolesNoMatch")}
+          </SelectOption>
+        ) : (
+          shown.map((option, index) => (
+            <SelectOption
+              key={option.ref}
+              id={optionId(index)}
+              value={option.ref}
+              hasCheckbox
+              isSelected={selected.includes(option.ref)}
+              isFocused={index === focused}
+              description={<RoleDescription option={option} />}
+              data-testid={`latchkey-api-key-role-option-${option.ref}`}
+            >
+              {option.name}
+            </SelectOption>
+          ))
+        )}
+      </SelectList>
+    </Select>
+  );
+};
+
+const RoleDescription = ({ option }: { option: RoleOption }) => {
+  const { t } = useTranslation();
+  const where = option.clientId ? t("latchkeyApiKeyRoleOfClient", { client: option.clientId }) : t("latchkeyRoleRealm");
+  return <>{option.description ? `${where} · ${option.description}` : where}</>;
+};
