@@ -160,8 +160,17 @@ export async function addLdapFederation(realm: string, displayName: string) {
   await api.dispose();
 }
 
+/** The part of an active introspection answer the specs look at (README, "Validation"). */
+export type Introspection = {
+  active: boolean;
+  username?: string;
+  realm_access?: { roles: string[] };
+  resource_access?: Record<string, { roles: string[] }>;
+  organizations?: string[];
+};
+
 /** `POST /realms/{realm}/latchkey/api-keys/introspect` as {@link resourceServer}, HTTP Basic. */
-export async function introspect(realm: string, key: string): Promise<{ active: boolean; username?: string }> {
+export async function introspect(realm: string, key: string): Promise<Introspection> {
   const api = await request.newContext({ baseURL });
   const basic = Buffer.from(`${resourceServer.clientId}:${resourceServer.secret}`).toString("base64");
   const response = await api.post(`/realms/${encodeURIComponent(realm)}/latchkey/api-keys/introspect`, {
@@ -186,6 +195,26 @@ export async function getApiKeySettings(
   return settings;
 }
 
+/** `PUT /admin/realms/{realm}/latchkey/settings`: changes only the settings given. */
+export async function updateApiKeySettings(realm: string, settings: Record<string, unknown>) {
+  const api = await adminApi();
+  await ok("changing the API-key settings", await api.put(`${realmPath(realm)}/latchkey/settings`, { data: settings }));
+  await api.dispose();
+}
+
+/** Takes a client role from the user, as an admin would (`DELETE .../role-mappings/clients/{client}`). */
+export async function removeClientRole(realm: string, username: string, clientId: string, role: string) {
+  const api = await adminApi();
+  const [user] = await (await api.get(`${realmPath(realm)}/users?username=${encodeURIComponent(username)}&exact=true`)).json();
+  const [client] = await (await api.get(`${realmPath(realm)}/clients?clientId=${encodeURIComponent(clientId)}`)).json();
+  const mapping = await (await api.get(`${realmPath(realm)}/clients/${client.id}/roles/${encodeURIComponent(role)}`)).json();
+  await ok(
+    `taking ${clientId}/${role} from ${username}`,
+    await api.delete(`${realmPath(realm)}/users/${user.id}/role-mappings/clients/${client.id}`, { data: [mapping] }),
+  );
+  await api.dispose();
+}
+
 /** Ends every session of the user (`POST /admin/realms/{realm}/users/{id}/logout`), as an admin would. */
 export async function logOutUser(realm: string, username: string) {
   const api = await adminApi();
@@ -203,11 +232,15 @@ export async function deleteRealm(name: string) {
 
 /**
  * Keycloak's login form. With organizations enabled the realm asks for the username first (identity-first login),
- * then for the password on a second page.
+ * then for the password on a second page. Signing in again within a session (prompt=login) asks only for the
+ * password: the form names the user instead of asking.
  */
 export async function logIn(page: Page, user: { username: string; password: string }) {
-  await page.locator("#username").fill(user.username);
-  if (!(await page.locator("#password").isVisible())) await page.locator("#kc-login").click();
+  await page.locator("#username:visible, #password:visible").first().waitFor();
+  if (await page.locator("#username").isVisible()) {
+    await page.locator("#username").fill(user.username);
+    if (!(await page.locator("#password").isVisible())) await page.locator("#kc-login").click();
+  }
   await page.locator("#password").fill(user.password);
   await page.locator("#kc-login").click();
 }

@@ -1,0 +1,94 @@
+import { expect, test } from "@playwright/test";
+
+import { createRealm, deleteRealm, introspect, logIn, updateApiKeySettings, type TestUser } from "./admin";
+import { realmName, screenshot, screenshotAsShown, signIn } from "./console";
+import { addDays, todayIn } from "./days";
+
+// Creating a key needs a recent sign-in (the realm's re-authentication age, README "Security"). Past it the server
+// answers 403 reauthentication_required; the page signs the user in again and brings back the dialog as they left
+// it, and they press Create again. The age here is short enough to wait out, and long enough for a loaded machine
+// to load the console and press Create within it after the new sign-in.
+
+const REAUTHENTICATION_SECONDS = 20;
+const alice: TestUser = { username: "alice", password: "alice-pass-1", groups: ["/engineering/devs"] };
+let realm: string;
+
+test.beforeEach(async ({}, testInfo) => {
+  realm = realmName(testInfo.testId);
+});
+
+test.afterEach(async () => {
+  await deleteRealm(realm);
+});
+
+const drafts = (page: import("@playwright/test").Page) =>
+  page.evaluate(() => Object.keys(sessionStorage).filter((key) => key.startsWith("latchkey.apiKeyDraft.")));
+
+test("re-authentication: an old sign-in leads to the login form and back to the dialog with what was typed; the key is then created", async ({
+  page,
+}) => {
+  await createRealm(realm, [alice]);
+  await updateApiKeySettings(realm, { reauthenticationSeconds: REAUTHENTICATION_SECONDS });
+  await signIn(page, realm, alice, "#api-keys");
+  const signedInAt = Date.now();
+  await expect(page.getByTestId("latchkey-api-keys-empty")).toBeVisible();
+
+  const day = addDays(todayIn("America/New_York"), 30); // the browser's zone (playwright.config.ts)
+  await page.getByTestId("latchkey-create-api-key").click();
+  await page.getByTestId("latchkey-api-key-name").fill("deploy");
+  await page.getByTestId("latchkey-api-key-description").fill("nightly deploy");
+  await page.getByTestId("latchkey-api-key-expiration").fill(day);
+  // past the age, with a second to spare for the server's whole-second clock
+  await page.waitForTimeout(Math.max(0, signedInAt + (REAUTHENTICATION_SECONDS + 2) * 1000 - Date.now()));
+
+  // the page leaves at once, before the browser would let the test read the answer: read it on its way through
+  let refusal: { status: number; body: unknown } | undefined;
+  await page.route("**/latchkey/me/api-keys", async (route) => {
+    if (route.request().method() !== "POST") return route.fallback();
+    const response = await route.fetch();
+    refusal = { status: response.status(), body: await response.json() };
+    await route.fulfill({ response });
+  });
+  await page.getByTestId("latchkey-create-api-key-submit").click();
+
+  // Keycloak's own login form, although the SSO session is still there; it asks for the password again
+  await expect(page.locator("#kc-login")).toBeVisible();
+  await expect(page.locator("#password")).toBeVisible();
+  await page.unroute("**/latchkey/me/api-keys");
+  expect(refusal).toEqual({
+    status: 403,
+    body: expect.objectContaining({ error: "reauthentication_required", params: [String(REAUTHENTICATION_SECONDS)] }),
+  });
+  expect(new URL(page.url()).pathname).toMatch(/\/realms\/[^/]+\/(protocol\/openid-connect\/auth|login-actions\/)/);
+  await screenshotAsShown(page, "api-key-reauthentication-login-en");
+  await logIn(page, alice);
+
+  const dialog = page.getByTestId("latchkey-create-api-key-modal");
+  await expect(dialog).toBeVisible();
+  await expect(page.getByTestId("latchkey-create-api-key-signed-in-again")).toBeVisible();
+  await expect(page.getByTestId("latchkey-api-key-name")).toHaveValue("deploy");
+  await expect(page.getByTestId("latchkey-api-key-description")).toHaveValue("nightly deploy");
+  await expect(page.getByTestId("latchkey-api-key-expiration")).toHaveValue(day);
+  expect(await drafts(page)).toEqual([]); // used once, then gone
+  await screenshot(page, "api-key-reauthentication-dialog-en");
+
+  const created = page.waitForResponse(
+    (response) => response.request().method() === "POST" && response.url().endsWith("/latchkey/me/api-keys"),
+  );
+  await page.getByTestId("latchkey-create-api-key-submit").click();
+  expect((await created).status()).toBe(201);
+  const shown = page.getByTestId("latchkey-new-api-key").locator("input");
+  await expect(shown).toHaveValue(/^lk_/);
+  const key = await shown.inputValue();
+  await page.getByTestId("latchkey-new-api-key-done").click();
+  await expect(page.getByTestId("latchkey-new-api-key-modal")).toHaveCount(0);
+  await expect(page.getByTestId("latchkey-api-key-deploy")).toContainText("nightly deploy");
+  expect(await drafts(page)).toEqual([]);
+  expect((await introspect(realm, key)).active).toBe(true);
+
+  // shown once: a reload lists the key without it
+  await page.reload();
+  await expect(page.getByTestId("latchkey-api-key-deploy")).toBeVisible();
+  await expect(page.getByTestId("latchkey-create-api-key-modal")).toHaveCount(0);
+  await expect(page.getByText(key)).toHaveCount(0);
+});
