@@ -15,18 +15,21 @@ import org.keycloak.models.UserModel;
 /**
  * The realm events Latchkey records. Key ids and names go in; key text, secrets and hashes never do.
  */
-final class ApiKeyEvents {
+public final class ApiKeyEvents {
 
     private static final Logger LOG = Logger.getLogger(ApiKeyEvents.class);
 
     static final String DETAIL_REVOKED_BY_ADMIN = "revoked_by_admin";
     static final String DETAIL_KEY_NAME = "api_key_name";
     static final String TOKEN_TYPE_API_KEY = "api_key";
+    static final String DETAIL_ENDPOINT = "endpoint";
+    static final String ENDPOINT_PROXY_AUTH = "proxy_auth";
+    static final String DETAIL_REQUIRED_ROLE = "required_role";
 
     private final KeycloakSession session;
     private final RealmModel realm;
 
-    ApiKeyEvents(KeycloakSession session, RealmModel realm) {
+    public ApiKeyEvents(KeycloakSession session, RealmModel realm) {
         this.session = session;
         this.realm = realm;
     }
@@ -58,17 +61,39 @@ final class ApiKeyEvents {
 
     /** A refused validation; the calling client and, where known, the owner and key are named. */
     void validationFailed(ClientModel caller, ValidationOutcome outcome) {
+        EventBuilder event = refusal(outcome.reason().eventValue(), outcome.owner(), outcome.credential()).client(caller);
+        store(event, outcome.reason().eventValue());
+    }
+
+    /**
+     * A request the proxy auth endpoint refused: an inactive key (reason as for validation), or the endpoint's own
+     * reasons for an active one. No client is named: a proxy does not authenticate, so none is known.
+     *
+     * @param requiredRole the role the key may not use, for {@code role_not_allowed}; else null
+     */
+    public void proxyCheckRefused(String reason, UserModel owner, ApiKeyCredentialModel credential, String requiredRole) {
+        EventBuilder event = refusal(reason, owner, credential).detail(DETAIL_ENDPOINT, ENDPOINT_PROXY_AUTH);
+        if (requiredRole != null) {
+            event.detail(DETAIL_REQUIRED_ROLE, requiredRole);
+        }
+        store(event, reason);
+    }
+
+    private EventBuilder refusal(String reason, UserModel owner, ApiKeyCredentialModel credential) {
         EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
                 .event(EventType.INTROSPECT_TOKEN_ERROR)
-                .client(caller)
                 .detail(Details.TOKEN_TYPE, TOKEN_TYPE_API_KEY)
-                .detail(Details.REASON, outcome.reason().eventValue());
-        if (outcome.owner() != null) {
-            event.user(outcome.owner());
+                .detail(Details.REASON, reason);
+        if (owner != null) {
+            event.user(owner);
         }
-        if (outcome.credential() != null) {
-            event.detail(Details.CREDENTIAL_ID, outcome.credential().getId());
+        if (credential != null) {
+            event.detail(Details.CREDENTIAL_ID, credential.getId());
         }
+        return event;
+    }
+
+    private static void store(EventBuilder event, String reason) {
         try {
             event.error("invalid_api_key");
         } catch (RuntimeException e) {
@@ -76,8 +101,7 @@ final class ApiKeyEvents {
             if (!DatabaseUnavailable.isCause(e)) {
                 throw e;
             }
-            LOG.warnf("Could not store the refused validation (reason %s): database unavailable",
-                    outcome.reason().eventValue());
+            LOG.warnf("Could not store the refused validation (reason %s): database unavailable", reason);
         }
     }
 

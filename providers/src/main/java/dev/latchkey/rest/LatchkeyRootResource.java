@@ -1,6 +1,7 @@
 package dev.latchkey.rest;
 
 import dev.latchkey.apikey.ApiKeyNodeState;
+import dev.latchkey.apikey.proxy.ProxyAuthResource;
 import dev.latchkey.apikey.rest.ApiKeyIntrospectionResource;
 import dev.latchkey.common.DatabaseUnavailable;
 import jakarta.ws.rs.OPTIONS;
@@ -32,6 +33,15 @@ public final class LatchkeyRootResource {
     @Path("api-keys")
     public ApiKeyIntrospectionResource apiKeys() {
         return new ApiKeyIntrospectionResource(session, apiKeys);
+    }
+
+    /**
+     * The proxy auth endpoint, with any path below it: Envoy's ext_authz appends the original request's path to the
+     * configured one. More literal characters than {@code api-keys}, so JAX-RS routes these paths here first.
+     */
+    @Path("api-keys/auth{rest:(/.*)?}")
+    public ProxyAuthResource proxyAuth() {
+        return new ProxyAuthResource(session, apiKeys);
     }
 
     /** CORS preflight for every path below, so a browser app on an allowed origin can call the account side. */
