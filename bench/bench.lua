@@ -6,6 +6,8 @@
 --   BENCH_FORM     name of that form field (default: token)
 --   BENCH_FORM_PREFIX  fixed form fields sent before it, e.g. "grant_type=...&" (optional)
 --   BENCH_BODY     a fixed form body for a target without BENCH_TOKENS (optional)
+--   BENCH_HEADER   send each line of BENCH_TOKENS in this request header instead of a form, e.g. X-Api-Key (optional)
+--   BENCH_EXPECT_HEADER  a response header a success must carry, e.g. X-Latchkey-User-Id (optional)
 --   BENCH_EXPECT   text the response body must contain for the request to count as a success
 --   BENCH_STATUS   the status a success must have (default: any 2xx)
 --   BENCH_THREADS  wrk's -t, BENCH_START first line (0-based) to send
@@ -28,6 +30,11 @@ if form_field == nil or form_field == "" then
    form_field = "token"
 end
 local expect = os.getenv("BENCH_EXPECT") or ""
+local token_header = os.getenv("BENCH_HEADER")
+if token_header == "" then
+   token_header = nil
+end
+local expect_header = string.lower(os.getenv("BENCH_EXPECT_HEADER") or "")
 local expect_status = tonumber(os.getenv("BENCH_STATUS") or "")
 local stride = tonumber(os.getenv("BENCH_THREADS") or "1")
 local start = tonumber(os.getenv("BENCH_START") or "0")
@@ -50,7 +57,7 @@ function init(args)
    if auth and auth ~= "" then
       headers["Authorization"] = auth
    end
-   if fixed_body or (token_file and token_file ~= "") then
+   if fixed_body or (token_file and token_file ~= "" and not token_header) then
       headers["Content-Type"] = "application/x-www-form-urlencoded"
    end
    if token_file and token_file ~= "" then
@@ -69,6 +76,10 @@ function request()
    end
    local token = tokens[next_index]
    next_index = (next_index - 1 + stride) % #tokens + 1
+   if token_header then
+      headers[token_header] = token
+      return wrk.format(method, path, headers, nil)
+   end
    return wrk.format(method, path, headers, form_prefix .. form_field .. "=" .. token)
 end
 
@@ -79,7 +90,13 @@ function response(status, hdrs, body)
    else
       status_ok = status >= 200 and status <= 299
    end
-   if not status_ok or (expect ~= "" and not string.find(body, expect, 1, true)) then
+   local header_ok = expect_header == ""
+   for name, _ in pairs(hdrs) do
+      if string.lower(name) == expect_header then
+         header_ok = true
+      end
+   end
+   if not status_ok or not header_ok or (expect ~= "" and not string.find(body, expect, 1, true)) then
       bad = bad + 1
       if bad == 1 then
          io.stderr:write(string.format("first error: status %d body %s\n", status, string.sub(body or "", 1, 200)))

@@ -142,7 +142,8 @@ def main():
         "accessTokenLifespan": day,
         "ssoSessionIdleTimeout": day,
         "ssoSessionMaxLifespan": day,
-        "attributes": {"latchkey.apiKeys.enabled": "true", "latchkey.apiKeys.maxKeysPerUser": str(max(100, per_user))},
+        "attributes": {"latchkey.apiKeys.enabled": "true", "latchkey.apiKeys.maxKeysPerUser": str(max(100, per_user)),
+                       "latchkey.apiKeys.proxyAuth": "true"},
         "roles": {
             "realm": [{"name": "api-access", "description": "May use API keys"},
                       {"name": "reports", "description": "Reads reports"},

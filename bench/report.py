@@ -23,9 +23,12 @@ TARGETS = {
     "floor": "floor: authenticated form POST to Latchkey without a key (400, by design)",
     "exchange": "token exchange (RFC 8693) of a valid key for an access token",
     "clientcredentials": "Keycloak's client-credentials grant, same client",
+    "auth": "Latchkey proxy auth, valid unscoped keys (X-Api-Key, 200 with identity headers)",
+    "proxied": "through nginx: auth_request to Latchkey, then the service (valid keys)",
+    "direct": "through nginx: the same service without auth_request",
 }
 TARGET_MIN = {"validate/introspect": 3.0, "validate/ceiling": 0.5, "scale": 0.85, "scoped/unscoped": 0.95,
-              "exchange/client_credentials": 0.8}
+              "exchange/client_credentials": 0.8, "auth/ceiling": 0.75}
 
 
 def run(*cmd):
@@ -92,8 +95,11 @@ def main():
     scale_label = "scale%s/%s" % (large.replace("bench-", ""), small.replace("bench-", ""))
     scoped = round_ratio((large, "scoped"), (large, "validate"))
     exchange = round_ratio((large, "exchange"), (large, "clientcredentials"))
+    auth = round_ratio((large, "auth"), (large, "ceiling"))
+    nginx = round_ratio((large, "proxied"), (large, "direct"))
     summary = ("validate/introspect=%.2f validate/ceiling=%.2f %s=%.2f scoped/unscoped=%.2f "
-               "exchange/client_credentials=%.2f" % (vi, vc, scale_label, scale, scoped, exchange))
+               "exchange/client_credentials=%.2f auth/ceiling=%.2f nginx-auth/nginx-open=%.2f"
+               % (vi, vc, scale_label, scale, scoped, exchange, auth, nginx))
     context = None
     if (large, "floor") in by:
         context = ("%s keys: validate/floor=%.2f floor/introspect=%.2f floor/ceiling=%.2f (floor = authenticated "
@@ -125,12 +131,17 @@ def main():
                        round_ratio((realm, "scoped"), (realm, "validate")), 0.95, "min"))
         checks.append(("exchange/client_credentials >= 0.8 (%s keys)" % n,
                        round_ratio((realm, "exchange"), (realm, "clientcredentials")), 0.8, "min"))
+        checks.append(("auth/ceiling >= 0.75 (%s keys)" % n,
+                       round_ratio((realm, "auth"), (realm, "ceiling")), 0.75, "min"))
         checks.append(("SQL statements of warm validation (request threads) = 0 (%s keys)" % n,
-                       by[(realm, "validate")]["sql_req"] + by[(realm, "scoped")]["sql_req"], 0, "max"))
+                       by[(realm, "validate")]["sql_req"] + by[(realm, "scoped")]["sql_req"]
+                       + by[(realm, "auth")]["sql_req"], 0, "max"))
         checks.append(("errors in validation runs = 0 (%s keys)" % n,
-                       sum(by[(realm, t)]["errors"] for t in ("validate", "scoped", "badsum", "revoked", "nouser")),
+                       sum(by[(realm, t)]["errors"] for t in ("validate", "scoped", "badsum", "revoked", "nouser", "auth")),
                        0, "max"))
     checks.append(("%s >= 0.85" % scale_label, scale, 0.85, "min"))
+    checks.append(("errors through nginx = 0 (%s keys)" % format(realms[-1][1], ","),
+                   sum(by[(large, t)]["errors"] for t in ("proxied", "direct") if (large, t) in by), 0, "max"))
     verdicts = []
     for name, value, bound, kind in checks:
         ok = value >= bound if kind == "min" else value <= bound

@@ -20,7 +20,9 @@
 # [30] seconds per target; CONNECTIONS [32], THREADS [2]; SCALES ["1000 100000"] keys per realm, KEYS_PER_USER [10];
 # PORT [28080] (management PORT+1); KEYCLOAK_VERSION [keycloak.server.version in pom.xml]; HEAP [-Xms1g -Xmx1g];
 # USERS_CACHE [50000] (--cache-embedded-users-max-count); RESULTS_FILE [bench/RESULTS.md].
-# Needs: Java 17+, python3, curl, unzip, wrk (Debian: apt-get install -y wrk); node 20 only to build the jar.
+# The proxy auth endpoint (target auth, next to the ceiling) and nginx in front of a service (targets proxied and
+# direct: with and without auth_request, largest realm only) are measured in the same rounds.
+# Needs: Java 17+, python3, curl, unzip, wrk, nginx (Debian: apt-get install -y wrk nginx); node 20 only to build the jar.
 set -euo pipefail
 
 BENCH=$(cd "$(dirname "$0")" && pwd)
@@ -80,8 +82,8 @@ BASE="http://127.0.0.1:$PORT"
 
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 
-for tool in java python3 curl wrk unzip; do
-  command -v "$tool" >/dev/null || die "$tool is needed (wrk and unzip: apt-get install -y wrk unzip)"
+for tool in java python3 curl wrk unzip nginx; do
+  command -v "$tool" >/dev/null || die "$tool is needed (wrk, unzip and nginx: apt-get install -y wrk unzip nginx)"
 done
 mkdir -p "$WORK" "$DATA" "$LOGS"
 
@@ -168,7 +170,7 @@ stop_keycloak() {
     wait "$KC_PID" 2>/dev/null || true
   fi
 }
-trap stop_keycloak EXIT
+trap 'stop_nginx; stop_keycloak' EXIT
 trap 'exit 130' INT TERM
 for _ in $(seq 1 300); do
   curl -fs -o /dev/null "$BASE/realms/master" && break
@@ -177,6 +179,60 @@ for _ in $(seq 1 300); do
 done
 curl -fs -o /dev/null "$BASE/realms/master" || die "Keycloak did not answer within 300 s (log: $SERVER_LOG)"
 JAVA_PID=$(pgrep -P "$KC_PID" java | head -n 1 || true)
+
+# --- 4b. nginx in front of a service, with and without Latchkey (the largest realm only) ----------------------------
+# The proxy is NginxIT's configuration (integration-tests/src/test/resources/proxy); the service is a second nginx
+# that answers "ok" at once, and 500 on /app/ when the identity header did not arrive. Same service, same proxy: the
+# nginx targets differ only by the auth_request.
+LARGE_REALM=$(realm_name "${SCALES##* }")
+NGINX_DIR="$WORK/nginx" SERVICE_DIR="$WORK/nginx-service"
+NGINX_PORT=$((PORT + 2)) SERVICE_PORT=$((PORT + 3))
+NGINX_BASE="http://127.0.0.1:$NGINX_PORT"
+NGINX_PIDS=()
+stop_nginx() {
+  for pid in "${NGINX_PIDS[@]}"; do
+    kill -TERM "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
+  NGINX_PIDS=()
+}
+start_nginx() { # dir
+  nginx -p "$1" -e "$1/error.log" -c "$1/nginx.conf" -g 'daemon off;' >"$1/console.log" 2>&1 &
+  NGINX_PIDS+=("$!")
+}
+rm -rf "$NGINX_DIR" "$SERVICE_DIR" && mkdir -p "$NGINX_DIR/tmp" "$SERVICE_DIR/tmp"
+for file in nginx.conf latchkey-check.conf latchkey-identity.conf; do
+  sed -e "s|@DIR@|$NGINX_DIR|g" -e "s|@PORT@|$NGINX_PORT|g" -e "s|@KEYCLOAK@|127.0.0.1:$PORT|g" \
+      -e "s|@REALM@|$LARGE_REALM|g" -e "s|@UPSTREAM@|$SERVICE_PORT|g" \
+      "$ROOT/integration-tests/src/test/resources/proxy/$file" >"$NGINX_DIR/$file"
+done
+# the benchmark measures requests, not the disk: no access log per request
+sed -i "s|access_log $NGINX_DIR/access.log;|access_log off;|" "$NGINX_DIR/nginx.conf"
+cat >"$SERVICE_DIR/nginx.conf" <<EOF
+worker_processes 1;
+pid $SERVICE_DIR/nginx.pid;
+events { worker_connections 512; }
+http {
+    access_log off;
+    client_body_temp_path $SERVICE_DIR/tmp/body; proxy_temp_path $SERVICE_DIR/tmp/proxy;
+    fastcgi_temp_path $SERVICE_DIR/tmp/fastcgi; uwsgi_temp_path $SERVICE_DIR/tmp/uwsgi; scgi_temp_path $SERVICE_DIR/tmp/scgi;
+    server {
+        listen 127.0.0.1:$SERVICE_PORT;
+        location /app/ {
+            if (\$http_x_latchkey_user_id = "") { return 500; }
+            return 200 "ok\n";
+        }
+        location / { return 200 "ok\n"; }
+    }
+}
+EOF
+start_nginx "$SERVICE_DIR"
+start_nginx "$NGINX_DIR"
+for _ in $(seq 1 50); do
+  curl -s -o /dev/null "$NGINX_BASE/open/" && curl -s -o /dev/null "http://127.0.0.1:$SERVICE_PORT/" && break
+  sleep 0.2
+done
+curl -fs -o /dev/null "$NGINX_BASE/open/" || die "nginx did not start (logs: $NGINX_DIR, $SERVICE_DIR)"
 
 # --- 5. Measuring ---------------------------------------------------------------------------------------------------
 SERVICE_AUTH="Basic $(printf 'bench-service:bench-service-secret' | base64 | tr -d '\n')"
@@ -204,14 +260,14 @@ wait_for_quiet_database() {
 # run_wrk SECONDS START: wrk with the BENCH_* environment of the target; prints wrk's RESULT line.
 run_wrk() {
   BENCH_THREADS=$THREADS BENCH_START=$2 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$1"s --timeout 10s \
-    -s "$BENCH/bench.lua" "$BASE" 2>"$WORK/wrk.err" | grep '^RESULT' || { cat "$WORK/wrk.err" >&2; die "wrk failed"; }
+    -s "$BENCH/bench.lua" "${TARGET_BASE:-$BASE}" 2>"$WORK/wrk.err" | grep '^RESULT' || { cat "$WORK/wrk.err" >&2; die "wrk failed"; }
 }
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
 
 target_env() { # target realm
   local realm=$2
   export BENCH_METHOD=POST BENCH_AUTH="$SERVICE_AUTH" BENCH_EXPECT='"active":false' BENCH_STATUS="" BENCH_FORM=token \
-    BENCH_FORM_PREFIX="" BENCH_BODY=""
+    BENCH_FORM_PREFIX="" BENCH_BODY="" BENCH_HEADER="" BENCH_EXPECT_HEADER="" TARGET_BASE=""
   export BENCH_PATH="/realms/$realm/latchkey/api-keys/introspect"
   case "$1" in
     ceiling) export BENCH_METHOD=GET BENCH_PATH="/realms/$realm" BENCH_AUTH="" BENCH_TOKENS="" \
@@ -231,6 +287,15 @@ target_env() { # target realm
                 BENCH_TOKENS="$DATA/$realm-valid.keys" BENCH_EXPECT='"access_token"' ;;
     clientcredentials) export BENCH_PATH="/realms/$realm/protocol/openid-connect/token" BENCH_TOKENS="" \
                 BENCH_BODY="grant_type=client_credentials" BENCH_EXPECT='"access_token"' ;;
+    # The proxy auth endpoint as a proxy calls it: GET, the key in X-Api-Key, 200 with an empty body and the
+    # identity headers; next to the ceiling, which it resembles (a GET without a form or client authentication).
+    auth) export BENCH_METHOD=GET BENCH_PATH="/realms/$realm/latchkey/api-keys/auth" BENCH_AUTH="" \
+            BENCH_HEADER=X-Api-Key BENCH_TOKENS="$DATA/$realm-valid.keys" BENCH_EXPECT="" BENCH_STATUS=200 \
+            BENCH_EXPECT_HEADER=X-Latchkey-User-Id ;;
+    # Through nginx (the largest realm only): a key-protected location, and the same service without the check.
+    proxied|direct) export BENCH_METHOD=GET BENCH_AUTH="" BENCH_HEADER=X-Api-Key BENCH_TOKENS="$DATA/$realm-valid.keys" \
+            BENCH_EXPECT="ok" BENCH_STATUS=200 TARGET_BASE="$NGINX_BASE"
+            if [ "$1" = proxied ]; then export BENCH_PATH=/app/item; else export BENCH_PATH=/open/item; fi ;;
     # Not a Latchkey answer: a form without a key (x=1); the client is authenticated, the form read, then the
     # request is refused (400). What Keycloak costs for an authenticated form POST to an extension endpoint, i.e.
     # the most validation could reach.
@@ -279,8 +344,17 @@ for keys in $SCALES; do
       -d grant_type=urn:ietf:params:oauth:grant-type:token-exchange -d subject_token_type=urn:latchkey:token-type:api-key \
       --data-urlencode "subject_token=$(head -n 1 "$DATA/$realm-valid.keys")" "$BASE/realms/$realm/protocol/openid-connect/token")
   grep -qF '"access_token"' <<<"$exchanged" || die "$realm: the exchange of a valid key answered: ${exchanged:0:300}"
+  auth_status=$(curl -s -o /dev/null -D - -H "X-Api-Key: $(head -n 1 "$DATA/$realm-valid.keys")" \
+      "$BASE/realms/$realm/latchkey/api-keys/auth" | tr -d '\r')
+  grep -q '^HTTP/1.1 200' <<<"$auth_status" && grep -qi '^X-Latchkey-User-Id: ' <<<"$auth_status" \
+    || die "$realm: the proxy auth endpoint answered: ${auth_status:0:300}"
+  if [ "$realm" = "$LARGE_REALM" ]; then
+    [ "$(curl -s -H "X-Api-Key: $(head -n 1 "$DATA/$realm-valid.keys")" "$NGINX_BASE/app/item")" = ok ] \
+      && [ "$(curl -s -o /dev/null -w '%{http_code}' -H "X-Api-Key: $(head -n 1 "$DATA/$realm-badsum.keys")" \
+              "$NGINX_BASE/app/item")" = 401 ] || die "nginx: a valid key must pass /app/, a bad one get 401"
+  fi
   echo "    sample keys validate (scoped ones with their two roles only), invalid ones are refused, the access token" \
-    "introspects as active"
+    "introspects as active, the proxy auth endpoint and nginx pass a valid key"
 
   # Warm-up of validation: walk all keys, wait until the last-use timer has written what it noted, and repeat until
   # a walk over all keys (and the flush after it) runs no SQL. The first walk loads the users into the cache and notes
@@ -306,10 +380,13 @@ done
 # Every target is warmed up, then measured in ROUNDS rounds; a round measures each target on each realm in turn, so
 # the figures that are compared are taken close together in time, and the medians over the rounds resist a burst of
 # load from other processes on the machine.
-TARGETS="ceiling introspect validate scoped badsum revoked nouser floor exchange clientcredentials"
+TARGETS="ceiling introspect validate scoped badsum revoked nouser floor exchange clientcredentials auth proxied direct"
+# nginx is configured for the largest realm only
+skip_target() { { [ "$1" = proxied ] || [ "$1" = direct ]; } && [ "$2" != "$LARGE_REALM" ]; }
 say "Warming up every target (${WARMUP} s each)"
 for target in $TARGETS; do
   for keys in $SCALES; do
+    skip_target "$target" "$(realm_name "$keys")" && continue
     target_env "$target" "$(realm_name "$keys")"
     run_wrk "$WARMUP" 0 >/dev/null
   done
@@ -320,6 +397,7 @@ for round in $(seq 1 "$ROUNDS"); do
   for target in $TARGETS; do
     for keys in $SCALES; do
       realm=$(realm_name "$keys")
+      skip_target "$target" "$realm" && continue
       target_env "$target" "$realm"
       sleep 1
       profiled=false
@@ -345,6 +423,7 @@ for round in $(seq 1 "$ROUNDS"); do
   done
 done
 
+stop_nginx
 stop_keycloak
 trap - EXIT
 
