@@ -6,8 +6,9 @@ import { addDays, todayIn } from "./days";
 
 // Creating a key needs a recent sign-in (the realm's re-authentication age, README "Security"). Past it the server
 // answers 403 reauthentication_required; the page signs the user in again and brings back the dialog as they left
-// it, and they press Create again. The age here is short enough to wait out, and long enough for a loaded machine
-// to load the console and press Create within it after the new sign-in.
+// it (name, description, day, roles, organization), and they press Create again. The age here is short enough to
+// wait out, and long enough for a loaded machine to load the console and press Create within it after the new
+// sign-in.
 
 const REAUTHENTICATION_SECONDS = 20;
 const alice: TestUser = { username: "alice", password: "alice-pass-1", groups: ["/engineering/devs"] };
@@ -38,6 +39,10 @@ test("re-authentication: an old sign-in leads to the login form and back to the 
   await page.getByTestId("latchkey-api-key-name").fill("deploy");
   await page.getByTestId("latchkey-api-key-description").fill("nightly deploy");
   await page.getByTestId("latchkey-api-key-expiration").fill(day);
+  await page.getByTestId("latchkey-api-key-scope-roles").check();
+  await page.getByTestId("latchkey-api-key-roles").fill("api");
+  await page.getByTestId("latchkey-api-key-role-option-api-access").click();
+  await page.getByTestId("latchkey-api-key-organization").selectOption("wonderland");
   // past the age, with a second to spare for the server's whole-second clock
   await page.waitForTimeout(Math.max(0, signedInAt + (REAUTHENTICATION_SECONDS + 2) * 1000 - Date.now()));
 
@@ -69,6 +74,9 @@ test("re-authentication: an old sign-in leads to the login form and back to the 
   await expect(page.getByTestId("latchkey-api-key-name")).toHaveValue("deploy");
   await expect(page.getByTestId("latchkey-api-key-description")).toHaveValue("nightly deploy");
   await expect(page.getByTestId("latchkey-api-key-expiration")).toHaveValue(day);
+  await expect(page.getByTestId("latchkey-api-key-scope-roles")).toBeChecked();
+  await expect(page.getByTestId("latchkey-api-key-role-chip-api-access")).toBeVisible();
+  await expect(page.getByTestId("latchkey-api-key-organization")).toHaveValue("wonderland");
   expect(await drafts(page)).toEqual([]); // used once, then gone
   await screenshot(page, "api-key-reauthentication-dialog-en");
 
@@ -76,7 +84,15 @@ test("re-authentication: an old sign-in leads to the login form and back to the 
     (response) => response.request().method() === "POST" && response.url().endsWith("/latchkey/me/api-keys"),
   );
   await page.getByTestId("latchkey-create-api-key-submit").click();
-  expect((await created).status()).toBe(201);
+  const answer = await created;
+  expect(answer.status()).toBe(201);
+  expect(answer.request().postDataJSON()).toMatchObject({
+    name: "deploy",
+    description: "nightly deploy",
+    expiresAt: day,
+    roles: ["api-access"],
+    organization: "wonderland",
+  });
   const shown = page.getByTestId("latchkey-new-api-key").locator("input");
   await expect(shown).toHaveValue(/^lk_/);
   const key = await shown.inputValue();
