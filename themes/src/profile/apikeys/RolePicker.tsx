@@ -14,7 +14,7 @@ import { TimesIcon } from "@patternfly/react-icons";
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 
-import { filterRoles, type RoleOption } from "./keyScope";
+import { filterRoles, roleOrigin, type RoleOption } from "./keyScope";
 
 type Props = {
   id: string;
@@ -176,7 +176,7 @@ export const RolePicker = ({ id, options, selected, onChange, refused, invalid, 
               hasCheckbox
               isSelected={selected.includes(option.ref)}
               isFocused={index === focused}
-              description={<RoleDescription option={option} />}
+              description={roleOrigin(option, t)}
               data-testid={`latchkey-api-key-role-option-${option.ref}`}
             >
               {option.name}
@@ -186,10 +186,4 @@ export const RolePicker = ({ id, options, selected, onChange, refused, invalid, 
       </SelectList>
     </Select>
   );
-};
-
-const RoleDescription = ({ option }: { option: RoleOption }) => {
-  const { t } = useTranslation();
-  const where = option.clientId ? t("latchkeyApiKeyRoleOfClient", { client: option.clientId }) : t("latchkeyRoleRealm");
-  return <>{option.description ? `${where} · ${option.description}` : where}</>;
 };

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import type { Role } from "../../api/profile";
 import { LatchkeyApiError } from "../../api/request";
-import { filterRoles, refusedScope, roleOptions, roleRef, truncate } from "./keyScope";
+import { filterRoles, refusedScope, roleOptions, roleOrigin, roleRef, scopeSummary, truncate } from "./keyScope";
 
 const role = (name: string, clientId?: string, description?: string): Role => ({
   name,
@@ -54,6 +54,21 @@ describe("key scope", () => {
     expect(truncate(["a", "b", "c", "d", "e"], 3)).toEqual({ shown: ["a", "b", "c"], hidden: 2 });
     expect(truncate([], 3)).toEqual({ shown: [], hidden: 0 });
     expect(truncate(["a", "b", "c"], 0)).toEqual({ shown: ["a"], hidden: 2 });
+  });
+
+  it("given a key's roles, then the list says all permissions for none named, else the first roles and the rest", () => {
+    expect(scopeSummary(null, 3)).toEqual({ all: true });
+    expect(scopeSummary(undefined, 3)).toEqual({ all: true });
+    expect(scopeSummary(["ops"], 3)).toEqual({ all: false, shown: ["ops"], hidden: 0 });
+    expect(scopeSummary(["a", "b", "c", "d", "e", "f"], 3)).toEqual({ all: false, shown: ["a", "b", "c"], hidden: 3 });
+  });
+
+  it("given a role option, then its line names the realm or the application, then the description", () => {
+    const t = (key: string, options?: Record<string, unknown>) => `${key}${options ? JSON.stringify(options) : ""}`;
+    expect(roleOrigin({ clientId: "inventory", description: "Reads the inventory" }, t)).toBe(
+      'latchkeyApiKeyRoleOfClient{"client":"inventory"} · Reads the inventory',
+    );
+    expect(roleOrigin({}, t)).toBe("latchkeyRoleRealm");
   });
 
   it("given a 400 naming entries, then picks the selected roles and the organization it refused", () => {

@@ -71,3 +71,19 @@ export function refusedScope(
     organization: organization !== undefined && named.has(organization),
   };
 }
+
+/** What the list says about a key's roles: all of them, or the first few and how many more. */
+export type ScopeSummary = { all: true } | { all: false; shown: string[]; hidden: number };
+
+export function scopeSummary(roles: string[] | null | undefined, max: number): ScopeSummary {
+  return roles == null ? { all: true } : { all: false, ...truncate(roles, max) };
+}
+
+/** The line under a role option: where the role comes from (the realm, or an application) and its description. */
+export function roleOrigin(
+  option: Pick<RoleOption, "clientId" | "description">,
+  t: (key: string, options?: Record<string, unknown>) => string,
+): string {
+  const where = option.clientId ? t("latchkeyApiKeyRoleOfClient", { client: option.clientId }) : t("latchkeyRoleRealm");
+  return option.description ? `${where} · ${option.description}` : where;
+}
