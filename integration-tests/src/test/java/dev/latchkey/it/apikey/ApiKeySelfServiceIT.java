@@ -115,7 +115,8 @@ class ApiKeySelfServiceIT {
         assertThat(listed.has("key")).isFalse();
         assertThat(list.body()).doesNotContain(key).doesNotContain(key.substring(11, 40));
         assertThat(listed.fieldNames()).toIterable().containsExactlyInAnyOrder(
-                "id", "name", "description", "hint", "createdAt", "expiresAt", "lastUsedAt", "status");
+                "id", "name", "description", "hint", "createdAt", "expiresAt", "lastUsedAt", "status", "roles",
+                "organization");
     }
 
     @Test
