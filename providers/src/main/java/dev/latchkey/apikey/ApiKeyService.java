@@ -8,6 +8,9 @@ import dev.latchkey.apikey.format.ApiKeyFormat;
 import dev.latchkey.apikey.format.SecretHasher;
 import dev.latchkey.apikey.representation.ApiKeyInfoRepresentation;
 import dev.latchkey.apikey.representation.CreateApiKeyRequest;
+import dev.latchkey.apikey.representation.RotateApiKeyRequest;
+import dev.latchkey.apikey.lifecycle.CreationNotice;
+import dev.latchkey.apikey.lifecycle.LifecycleEvents;
 import dev.latchkey.common.LatchkeyError;
 import dev.latchkey.metrics.LatchkeyMetrics;
 import dev.latchkey.common.UserTimeZone;
@@ -28,7 +31,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 /**
- * Creating, listing and deleting keys: the one place that decides, for the account REST API and the admin API alike.
+ * Creating, rotating, listing and deleting keys: the one place that decides, for the account REST API and the admin API alike.
  */
 public final class ApiKeyService {
 
@@ -69,7 +72,15 @@ public final class ApiKeyService {
 
     public long countActive(UserModel user) {
         long now = Time.currentTimeMillis();
-        return list(user).stream().filter(key -> !key.data().isExpired(now)).count();
+        return list(user).stream().filter(key -> key.data().isActiveForLimit(now)).count();
+    }
+
+    /**
+     * Every key a user holds counts towards this cap, expired and replaced ones too until the cleanup deletes them:
+     * without it a loop of creates with expirations seconds away could pile up credentials on the user.
+     */
+    static int hardCap(ApiKeySettings settings) {
+        return 2 * settings.maxKeysPerUser();
     }
 
     /**
@@ -78,19 +89,7 @@ public final class ApiKeyService {
      */
     public CreatedApiKey create(UserModel user, CreateApiKeyRequest request, Minter minter) {
         ApiKeySettings settings = settings();
-        if (!settings.enabled()) {
-            throw events.createFailed(user, "api_keys_disabled",
-                    LatchkeyError.forbidden("api_keys_disabled", "API keys are switched off in this realm"));
-        }
-        if (!ApiKeyAccess.holdsRole(realm, user, settings)) {
-            throw events.createFailed(user, "api_access_role_required", LatchkeyError.forbidden("api_access_role_required",
-                    "Creating API keys requires the realm role '" + settings.roleName() + "'"));
-        }
-        try {
-            minter.requireMayMint(settings, Time.currentTime());
-        } catch (LatchkeyError refused) {
-            throw events.createFailed(user, refused.code(), refused);
-        }
+        requireMayMint(user, settings, minter);
         String name = KeyTexts.name(request.name());
         String description = KeyTexts.description(request.description());
         Instant now = Instant.ofEpochMilli(Time.currentTimeMillis());
@@ -103,15 +102,17 @@ public final class ApiKeyService {
                 .map(ApiKeyService::readable)
                 .flatMap(Optional::stream)
                 .toList();
-        if (existing.stream().anyMatch(key -> name.equalsIgnoreCase(key.getUserLabel()))) {
+        // A replaced key keeps its name through its grace period: names are unique among the keys not replaced.
+        if (existing.stream().anyMatch(key -> !key.data().isReplaced() && name.equalsIgnoreCase(key.data().name()))) {
             throw events.createFailed(user, "api_key_name_taken", LatchkeyError.of(Response.Status.CONFLICT,
                     "api_key_name_taken", "You already have an API key with this name"));
         }
-        long active = existing.stream().filter(key -> !key.data().isExpired(now.toEpochMilli())).count();
+        long active = existing.stream().filter(key -> key.data().isActiveForLimit(now.toEpochMilli())).count();
         if (active >= settings.maxKeysPerUser()) {
             throw events.createFailed(user, "api_key_limit_reached", LatchkeyError.of(Response.Status.CONFLICT,
                     "api_key_limit_reached", "You have reached the limit of " + settings.maxKeysPerUser() + " active API keys"));
         }
+        requireBelowHardCap(user, settings, existing.size());
 
         ApiKey key = FORMAT.generate(user.getId(), UUID.randomUUID());
         ApiKeyCredentialModel model = ApiKeyCredentialModel.create(key.credentialId(), now.toEpochMilli(),
@@ -126,7 +127,49 @@ public final class ApiKeyService {
         }
         events.created(user, model);
         LatchkeyMetrics.node().created();
+        CreationNotice.afterCommit(session, realm, user, model, null);
         return new CreatedApiKey(model, key.text());
+    }
+
+    /**
+     * Replaces one of the user's keys by a new one with the same name, description and scope and a fresh secret; the
+     * old key keeps working for the grace period asked for and is refused after it. The same rules as a create decide
+     * who may mint, except the active limit: the old key stops counting at once, so a rotation never needs room.
+     */
+    public CreatedApiKey rotate(UserModel user, String keyId, RotateApiKeyRequest request, Minter minter) {
+        ApiKeySettings settings = settings();
+        requireMayMint(user, settings, minter);
+        Instant now = Instant.ofEpochMilli(Time.currentTimeMillis());
+        List<ApiKeyCredentialModel> existing = UserWriteLock.lockAndReadCredentials(session, user, ApiKeyCredentialModel.TYPE)
+                .map(ApiKeyService::readable)
+                .flatMap(Optional::stream)
+                .toList();
+        ApiKeyCredentialModel old = existing.stream().filter(key -> key.getId().equals(keyId)).findFirst()
+                .orElseThrow(() -> events.createFailed(user, "api_key_not_found", LatchkeyError.notFound("No such API key")));
+        Rotation rotation;
+        try {
+            rotation = Rotation.of(old, request, Expiration.zone(request.timeZone(), user), now, settings);
+        } catch (LatchkeyError invalid) {
+            throw events.createFailed(user, invalid.code(), invalid);
+        }
+        requireBelowHardCap(user, settings, existing.size());
+
+        ApiKeyCredentialData was = old.data();
+        ApiKey key = FORMAT.generate(user.getId(), UUID.randomUUID());
+        ApiKeyCredentialModel successor = ApiKeyCredentialModel.create(key.credentialId(), now.toEpochMilli(),
+                new ApiKeyCredentialData(was.name(), was.description(), rotation.expiresAt().toEpochMilli(), key.hint(),
+                        null, was.roles(), was.organization(), old.getId(), null, null, null),
+                new ApiKeySecretData(SecretHasher.ALGORITHM, SecretHasher.hash(key.secret())));
+        // Keycloak keeps credential labels unique per user and type, so the replaced key's label changes first (its
+        // name stays: the list shows both keys under it, the old one with replacedBy).
+        ApiKeyCredentialModel retired = old.withData(was.replacedBy(successor.getId(), rotation.graceEnd().toEpochMilli()));
+        retired.setUserLabel(replacedLabel(was.name(), successor.data().hint()));
+        user.credentialManager().updateStoredCredential(retired);
+        user.credentialManager().createStoredCredential(successor);
+        new LifecycleEvents(session, realm).rotated(user, successor, retired, rotation.graceSeconds());
+        LatchkeyMetrics.node().created();
+        CreationNotice.afterCommit(session, realm, user, successor, retired.data().expiresAt());
+        return new CreatedApiKey(successor, key.text());
     }
 
     /** @return the user's key with that id, or empty when it does not exist or belongs to someone else. */
@@ -152,7 +195,36 @@ public final class ApiKeyService {
         LatchkeyMetrics.node().deleted(adminUserId != null);
     }
 
-    private static Optional<ApiKeyCredentialModel> readable(CredentialModel stored) {
+    /** The label of a replaced key: its name and its successor's hint, which is unique like the successor's id. */
+    static String replacedLabel(String name, String successorHint) {
+        return name + " (replaced by " + successorHint + ")";
+    }
+
+    private void requireMayMint(UserModel user, ApiKeySettings settings, Minter minter) {
+        if (!settings.enabled()) {
+            throw events.createFailed(user, "api_keys_disabled",
+                    LatchkeyError.forbidden("api_keys_disabled", "API keys are switched off in this realm"));
+        }
+        if (!ApiKeyAccess.holdsRole(realm, user, settings)) {
+            throw events.createFailed(user, "api_access_role_required", LatchkeyError.forbidden("api_access_role_required",
+                    "Creating API keys requires the realm role '" + settings.roleName() + "'"));
+        }
+        try {
+            minter.requireMayMint(settings, Time.currentTime());
+        } catch (LatchkeyError refused) {
+            throw events.createFailed(user, refused.code(), refused);
+        }
+    }
+
+    private void requireBelowHardCap(UserModel user, ApiKeySettings settings, int stored) {
+        if (stored >= hardCap(settings)) {
+            throw events.createFailed(user, "api_key_limit_reached", LatchkeyError.of(Response.Status.CONFLICT,
+                    "api_key_limit_reached", "You hold " + stored + " API keys, expired and replaced ones included, "
+                            + "the most the realm allows until expired keys are deleted"));
+        }
+    }
+
+    static Optional<ApiKeyCredentialModel> readable(CredentialModel stored) {
         try {
             return Optional.of(ApiKeyCredentialModel.from(stored));
         } catch (RuntimeException e) {

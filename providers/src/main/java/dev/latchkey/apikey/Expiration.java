@@ -40,12 +40,16 @@ final class Expiration {
             throw LatchkeyError.badRequest("expiresAt must be in the future");
         }
         LocalDate lastAllowedDay = LocalDate.ofInstant(now, zone).plusDays(maxLifetimeDays);
-        Instant latest = endOfDay(lastAllowedDay, zone);
-        if (expiresAt.isAfter(latest)) {
+        if (expiresAt.isAfter(latest(now, zone, maxLifetimeDays))) {
             throw LatchkeyError.badRequest("expiresAt must be on or before " + lastAllowedDay
                     + " (the realm allows keys for at most " + maxLifetimeDays + " days)");
         }
         return expiresAt;
+    }
+
+    /** The latest expiration allowed now: the end of today + the maximum lifetime, in the zone. */
+    static Instant latest(Instant now, ZoneId zone, int maxLifetimeDays) {
+        return endOfDay(LocalDate.ofInstant(now, zone).plusDays(maxLifetimeDays), zone);
     }
 
     private static Instant parse(String text, ZoneId zone) {

@@ -5,9 +5,9 @@ import dev.latchkey.apikey.format.SecretHasher;
 import dev.latchkey.apikey.settings.ApiKeySettings;
 import dev.latchkey.common.LatchkeyError;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 import org.keycloak.common.util.Time;
-import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.ModelException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -42,8 +42,11 @@ public final class IncomingKeyRules {
         try {
             String name = KeyTexts.name(key.data().name());
             KeyTexts.description(key.data().description());
-            if (user.credentialManager().getStoredCredentialsByTypeStream(ApiKeyCredentialModel.TYPE)
-                    .map(CredentialModel::getUserLabel).anyMatch(name::equalsIgnoreCase)) {
+            // as on the create path, a replaced key (in or past its grace period) shares its successor's name
+            if (!key.data().isReplaced() && user.credentialManager().getStoredCredentialsByTypeStream(ApiKeyCredentialModel.TYPE)
+                    .map(ApiKeyService::readable).flatMap(Optional::stream)
+                    .filter(existing -> !existing.data().isReplaced())
+                    .map(existing -> existing.data().name()).anyMatch(name::equalsIgnoreCase)) {
                 throw refused("the user already has an API key named '" + name + "'");
             }
         } catch (LatchkeyError invalid) {
@@ -62,9 +65,9 @@ public final class IncomingKeyRules {
         }
         long active = user.credentialManager().getStoredCredentialsByTypeStream(ApiKeyCredentialModel.TYPE)
                 .map(ApiKeyCredentialModel::from)
-                .filter(existing -> !existing.data().isExpired(now))
+                .filter(existing -> existing.data().isActiveForLimit(now))
                 .count();
-        if (!key.data().isExpired(now) && active >= settings.maxKeysPerUser()) {
+        if (key.data().isActiveForLimit(now) && active >= settings.maxKeysPerUser()) {
             throw refused("the user already has the realm's limit of " + settings.maxKeysPerUser() + " active API keys");
         }
     }

@@ -2,6 +2,7 @@ package dev.latchkey.apikey;
 
 import dev.latchkey.apikey.credential.ApiKeyCredentialModel;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -65,8 +66,10 @@ public final class LastUsedRecorder {
             List<Map.Entry<String, Use>> batch = all.subList(from, Math.min(all.size(), from + BATCH_SIZE));
             batch.forEach(entry -> pending.remove(entry.getKey(), entry.getValue()));
             try {
-                KeycloakModelUtils.runJobInTransaction(sessionFactory, session -> batch.forEach(
-                        entry -> write(session, entry.getKey(), entry.getValue())));
+                // users locked in one order on every node, so two nodes' flushes cannot deadlock on each other
+                KeycloakModelUtils.runJobInTransaction(sessionFactory, session -> batch.stream()
+                        .sorted(Comparator.comparing((Map.Entry<String, Use> entry) -> entry.getValue().userId()))
+                        .forEach(entry -> write(session, entry.getKey(), entry.getValue())));
             } catch (RuntimeException e) {
                 // Losing one coarse "last used" update is harmless; it is noted again on the next use.
                 LOG.warnf("Could not record the last use of %d API keys: %s", batch.size(), e.getMessage());
@@ -84,8 +87,12 @@ public final class LastUsedRecorder {
         if (user == null) {
             return;
         }
-        CredentialModel stored = user.credentialManager().getStoredCredentialById(credentialId);
-        if (stored == null || !ApiKeyCredentialModel.TYPE.equals(stored.getType())) {
+        // Under the user's lock and from the database: a rotation may have just shortened this key's expiration,
+        // and writing back data read before it would undo that.
+        CredentialModel stored = UserWriteLock.lockAndReadCredentials(session, user, ApiKeyCredentialModel.TYPE)
+                .filter(credential -> credential.getId().equals(credentialId))
+                .findFirst().orElse(null);
+        if (stored == null) {
             return; // deleted meanwhile
         }
         ApiKeyCredentialModel key = ApiKeyCredentialModel.from(stored);

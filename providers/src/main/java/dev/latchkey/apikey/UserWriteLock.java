@@ -12,11 +12,12 @@ import org.keycloak.models.jpa.entities.UserEntity;
 import org.keycloak.storage.StorageId;
 
 /**
- * Serialises key creation per user across the whole cluster: a row lock on the user, held until the transaction ends.
+ * Serialises key creation, rotation and every other write of a user's keys across the whole cluster (a write
+ * replaces a key's whole stored data, so two writers of one key must not interleave): a row lock on the user, held until the transaction ends.
  * Without it two concurrent creates could both see "99 of 100" and both insert. After taking the lock the user's
  * keys are read from the database, not the user cache, which another node may not have invalidated yet.
  */
-final class UserWriteLock {
+public final class UserWriteLock {
 
     private UserWriteLock() {
     }
@@ -25,7 +26,7 @@ final class UserWriteLock {
      * Locks the user and returns their stored credentials of the given type as the database has them now. For users
      * of an external user storage without import (no local row to lock) it falls back to the cached credentials.
      */
-    static Stream<CredentialModel> lockAndReadCredentials(KeycloakSession session, UserModel user, String type) {
+    public static Stream<CredentialModel> lockAndReadCredentials(KeycloakSession session, UserModel user, String type) {
         if (!StorageId.isLocalStorage(user.getId())) {
             return user.credentialManager().getStoredCredentialsByTypeStream(type);
         }

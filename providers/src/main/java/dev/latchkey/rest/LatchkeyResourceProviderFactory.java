@@ -3,6 +3,7 @@ package dev.latchkey.rest;
 import dev.latchkey.apikey.AbsentUsers;
 import dev.latchkey.apikey.ApiKeyNodeState;
 import dev.latchkey.apikey.LastUsedRecorder;
+import dev.latchkey.apikey.lifecycle.LifecycleScheduler;
 import java.time.Duration;
 import java.util.List;
 import org.keycloak.Config;
@@ -21,13 +22,16 @@ import org.keycloak.timer.TimerProvider;
  * {@link LastUsedRecorder}.
  *
  * <p>Server options ({@code kc.sh start --spi-realm-restapi-extension--latchkey--<option>=...}):
- * {@code last-used-granularity-seconds} (default 3600) and {@code last-used-flush-seconds} (default 60).
+ * {@code last-used-granularity-seconds} (default 3600), {@code last-used-flush-seconds} (default 60) and
+ * {@code lifecycle-interval-seconds} (default 3600: reminders, expiry notices and cleanup of expired keys).
  */
 public final class LatchkeyResourceProviderFactory implements RealmResourceProviderFactory {
 
     public static final String PROVIDER_ID = "latchkey";
     static final String GRANULARITY = "lastUsedGranularitySeconds";
     static final String FLUSH_INTERVAL = "lastUsedFlushSeconds";
+    static final String LIFECYCLE_INTERVAL = "lifecycleIntervalSeconds";
+    private static final int DEFAULT_LIFECYCLE_SECONDS = 3600;
     private static final int DEFAULT_GRANULARITY_SECONDS = 3600;
     private static final int DEFAULT_FLUSH_SECONDS = 60;
     private static final String TIMER_TASK = "latchkey-last-used-flush";
@@ -35,6 +39,7 @@ public final class LatchkeyResourceProviderFactory implements RealmResourceProvi
     private LastUsedRecorder lastUsed;
     private ApiKeyNodeState apiKeys;
     private long flushIntervalMillis;
+    private long lifecycleIntervalMillis;
     private KeycloakSessionFactory sessionFactory;
 
     @Override
@@ -54,6 +59,8 @@ public final class LatchkeyResourceProviderFactory implements RealmResourceProvi
         lastUsed = new LastUsedRecorder(Duration.ofSeconds(granularity).toMillis());
         apiKeys = new ApiKeyNodeState(lastUsed, new AbsentUsers(Time::currentTimeMillis));
         flushIntervalMillis = Duration.ofSeconds(flush).toMillis();
+        lifecycleIntervalMillis = Duration.ofSeconds(Math.max(1, config.getInt(LIFECYCLE_INTERVAL,
+                DEFAULT_LIFECYCLE_SECONDS))).toMillis();
     }
 
     @Override
@@ -61,6 +68,7 @@ public final class LatchkeyResourceProviderFactory implements RealmResourceProvi
         sessionFactory = factory;
         KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(TimerProvider.class)
                 .schedule(() -> lastUsed.flush(factory), flushIntervalMillis, TIMER_TASK));
+        LifecycleScheduler.register(factory, lifecycleIntervalMillis);
     }
 
     @Override
@@ -82,6 +90,9 @@ public final class LatchkeyResourceProviderFactory implements RealmResourceProvi
                 .helpText("An API key's 'last used' time is written at most once per this many seconds").add()
                 .property().name(FLUSH_INTERVAL).type("int").defaultValue(DEFAULT_FLUSH_SECONDS)
                 .helpText("How often noted key uses are written to the database, in seconds").add()
+                .property().name(LIFECYCLE_INTERVAL).type("int").defaultValue(DEFAULT_LIFECYCLE_SECONDS)
+                .helpText("How often a node looks for API keys to remind their owners of, or to delete, in seconds")
+                .add()
                 .build();
     }
 }

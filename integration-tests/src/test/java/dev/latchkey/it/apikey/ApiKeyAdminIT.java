@@ -47,7 +47,8 @@ class ApiKeyAdminIT {
             assertThat(settings).isEqualTo(Json.parse(
                     "{\"enabled\":false,\"maxLifetimeDays\":180,\"role\":\"api-access\",\"maxKeysPerUser\":100,"
                             + "\"reauthenticationSeconds\":300,\"requireScopes\":false,"
-                            + "\"exchangeTokenSeconds\":300,\"proxyAuth\":false}"));
+                            + "\"exchangeTokenSeconds\":300,\"proxyAuth\":false,"
+                        + "\"maxRotationGraceSeconds\":604800,\"reminderDays\":\"7,1\",\"deleteExpiredAfterDays\":30}"));
         } finally {
             admin.deleteRealm(fresh);
         }

@@ -57,6 +57,10 @@ final class ApiKeyRealm implements AutoCloseable {
         return admin;
     }
 
+    Http http() {
+        return http;
+    }
+
     /** Changes settings through Latchkey's admin endpoint, e.g. {@code Map.of("maxKeysPerUser", 2)}. */
     void settings(Map<String, Object> changes) {
         LatchkeySettings.change(admin, name(), changes);
@@ -95,6 +99,20 @@ final class ApiKeyRealm implements AutoCloseable {
 
     HttpResult info(String token) {
         return http.get(url("/me/api-keys/info")).bearer(token).send();
+    }
+
+    /** {@code POST /me/api-keys/{id}/rotate}; {@code body} may be null (no body). */
+    HttpResult rotate(String token, String keyId, Object body) {
+        Http.Call call = http.post(url("/me/api-keys/" + keyId + "/rotate")).bearer(token);
+        if (body != null) {
+            call.json(body);
+        }
+        return call.send();
+    }
+
+    /** Changes the realm's own representation, e.g. its {@code smtpServer}. */
+    void updateRealm(Object changes) {
+        admin.put("/realms/" + name(), changes).expectStatus(204);
     }
 
     HttpResult delete(String token, String keyId) {

@@ -50,7 +50,8 @@ class ApiKeySettingsTabIT {
         assertThat(tab.path("metadata").path("params").path("tab").asText()).isEqualTo("api-keys");
         assertThat(Json.texts(tab.path("properties"), "name"))
                 .containsExactly("enabled", "maxLifetimeDays", "role", "maxKeysPerUser", "reauthenticationSeconds",
-                        "requireScopes", "exchangeTokenSeconds", "proxyAuth");
+                        "requireScopes", "exchangeTokenSeconds", "proxyAuth",
+                        "maxRotationGraceSeconds", "reminderDays", "deleteExpiredAfterDays");
     }
 
     @Test
@@ -64,7 +65,8 @@ class ApiKeySettingsTabIT {
         assertThat(settings).isEqualTo(Json.parse(
                 "{\"enabled\":false,\"maxLifetimeDays\":30,\"role\":\"api-access\",\"maxKeysPerUser\":5,"
                         + "\"reauthenticationSeconds\":300,\"requireScopes\":false,"
-                        + "\"exchangeTokenSeconds\":300,\"proxyAuth\":false}"));
+                        + "\"exchangeTokenSeconds\":300,\"proxyAuth\":false,"
+                        + "\"maxRotationGraceSeconds\":604800,\"reminderDays\":\"7,1\",\"deleteExpiredAfterDays\":30}"));
 
         for (Map<String, String> invalid : new Map[] {
                 Map.of("maxLifetimeDays", "0"), Map.of("maxLifetimeDays", "400"), Map.of("maxKeysPerUser", "abc"),
@@ -152,7 +154,8 @@ class ApiKeySettingsTabIT {
         assertThat(settings).isEqualTo(Json.parse(
                 "{\"enabled\":true,\"maxLifetimeDays\":180,\"role\":\"api-access\",\"maxKeysPerUser\":3,"
                         + "\"reauthenticationSeconds\":300,\"requireScopes\":false,"
-                        + "\"exchangeTokenSeconds\":300,\"proxyAuth\":false}"));
+                        + "\"exchangeTokenSeconds\":300,\"proxyAuth\":false,"
+                        + "\"maxRotationGraceSeconds\":604800,\"reminderDays\":\"7,1\",\"deleteExpiredAfterDays\":30}"));
     }
 
     /** The config of the realm's tab component, one value per field, as the admin console loads it. */

@@ -1,5 +1,6 @@
 package dev.latchkey.it.cluster;
 
+import dev.latchkey.it.support.ServerOptions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,6 +51,9 @@ final class ClusterOptions {
         options.add("--http-management-port=" + managementPort);
         options.add("--cache-embedded-network-bind-address=127.0.0.1");
         options.add("--cache-embedded-network-bind-port=" + clusterPort);
+        // the key lifecycle task every few seconds, as on the single test server, so reminders show within a test
+        options.add("--spi-realm-restapi-extension--latchkey--lifecycle-interval-seconds="
+                + ServerOptions.LIFECYCLE_INTERVAL_SECONDS);
         return options;
     }
 }

@@ -10,7 +10,7 @@ import java.util.stream.Stream;
  * {@code "--spi-realm-restapi-extension--latchkey--last-used-flush-seconds=1"} so a test can see "last used" change quickly.
  * The HTTP port is chosen at start and added by {@link KeycloakServer}.
  */
-final class ServerOptions {
+public final class ServerOptions {
 
     /** What every run needs: the admin-console tab SPI and the demo realm. */
     static final List<String> BASE = List.of(
@@ -18,10 +18,14 @@ final class ServerOptions {
             "--features=declarative-ui",
             "--import-realm");
 
+    /** How often the key lifecycle task (reminders, expiry notices, cleanup) runs on the test servers. */
+    public static final int LIFECYCLE_INTERVAL_SECONDS = 2;
+
     /** Provider settings for the tests: "last used" written within a second or two, so tests can see it. */
     static final List<String> EXTRA = List.of(
             "--spi-realm-restapi-extension--latchkey--last-used-granularity-seconds=1",
-            "--spi-realm-restapi-extension--latchkey--last-used-flush-seconds=1");
+            "--spi-realm-restapi-extension--latchkey--last-used-flush-seconds=1",
+            "--spi-realm-restapi-extension--latchkey--lifecycle-interval-seconds=" + LIFECYCLE_INTERVAL_SECONDS);
 
     private ServerOptions() {
     }

@@ -1,32 +1,86 @@
 package dev.latchkey.apikey.credential;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * The non-secret part of a stored key ({@code credentialData}); admins see it in the user's Credentials tab.
  * Fields added later are left out while unset, so keys stored before them read as they were made.
  *
- * @param name         the owner's name for the key, also kept as the credential's user label
- * @param description  optional
- * @param expiresAt    epoch milliseconds
- * @param hint         the first characters of the key, to recognise it
- * @param lastUsedAt   epoch milliseconds, recorded with a coarse granularity; {@code null} when never used
- * @param roles        the roles the key may use, as labels ({@code ops}, {@code inventory/reader}); {@code null}: all
- *                     of the owner's roles
- * @param organization the alias of the organization the key is bound to; {@code null}: none
+ * @param name             the owner's name for the key, also kept as the credential's user label
+ * @param description      optional
+ * @param expiresAt        epoch milliseconds; for a replaced key, the end of its grace period
+ * @param hint             the first characters of the key, to recognise it
+ * @param lastUsedAt       epoch milliseconds, recorded with a coarse granularity; {@code null} when never used
+ * @param roles            the roles the key may use, as labels ({@code ops}, {@code inventory/reader}); {@code null}:
+ *                         all of the owner's roles
+ * @param organization     the alias of the organization the key is bound to; {@code null}: none
+ * @param replaces         the id of the key this one was rotated from; {@code null}: made by a create
+ * @param replacedBy       the id of the key this one was rotated into; {@code null}: not replaced
+ * @param remindersSent    the reminder days ("expires in N days") whose email was sent; {@code null}: none
+ * @param expiryNoticeSent the "has expired" email was sent; {@code null}: not
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ApiKeyCredentialData(String name, String description, long expiresAt, String hint, Long lastUsedAt,
-                                   List<String> roles, String organization) {
+                                   List<String> roles, String organization, String replaces, String replacedBy,
+                                   List<Integer> remindersSent, Boolean expiryNoticeSent) {
+
+    /** A key as a create (or an import of a key made before rotation) makes it. */
+    public ApiKeyCredentialData(String name, String description, long expiresAt, String hint, Long lastUsedAt,
+                                List<String> roles, String organization) {
+        this(name, description, expiresAt, hint, lastUsedAt, roles, organization, null, null, null, null);
+    }
 
     public ApiKeyCredentialData withLastUsedAt(long lastUsed) {
-        return new ApiKeyCredentialData(name, description, expiresAt, hint, lastUsed, roles, organization);
+        return new ApiKeyCredentialData(name, description, expiresAt, hint, lastUsed, roles, organization, replaces,
+                replacedBy, remindersSent, expiryNoticeSent);
+    }
+
+    /** This key rotated into {@code successor}: it works until {@code graceEnd} and no longer counts as active. */
+    public ApiKeyCredentialData replacedBy(String successor, long graceEnd) {
+        return new ApiKeyCredentialData(name, description, Math.min(expiresAt, graceEnd), hint, lastUsedAt, roles,
+                organization, replaces, successor, remindersSent, expiryNoticeSent);
+    }
+
+    /** The reminders for these days were sent (added to those sent before). */
+    public ApiKeyCredentialData withRemindersSent(List<Integer> days) {
+        TreeSet<Integer> sent = new TreeSet<>(remindersSent == null ? List.of() : remindersSent);
+        sent.addAll(days);
+        return new ApiKeyCredentialData(name, description, expiresAt, hint, lastUsedAt, roles, organization, replaces,
+                replacedBy, List.copyOf(sent.descendingSet()), expiryNoticeSent);
+    }
+
+    public ApiKeyCredentialData withExpiryNoticeSent() {
+        return new ApiKeyCredentialData(name, description, expiresAt, hint, lastUsedAt, roles, organization, replaces,
+                replacedBy, remindersSent, Boolean.TRUE);
     }
 
     public boolean isExpired(long nowMillis) {
         return nowMillis >= expiresAt;
+    }
+
+    @JsonIgnore // derived, not stored
+    public boolean isReplaced() {
+        return replacedBy != null;
+    }
+
+    /**
+     * Whether the key counts towards the per-user limit of active keys: unexpired and not replaced (a replaced key
+     * keeps working through its grace period, but it is on its way out and its successor counts instead).
+     */
+    public boolean isActiveForLimit(long nowMillis) {
+        return !isExpired(nowMillis) && !isReplaced();
+    }
+
+    public boolean reminderSent(int day) {
+        return remindersSent != null && remindersSent.contains(day);
+    }
+
+    public boolean expiryNoticeWasSent() {
+        return Boolean.TRUE.equals(expiryNoticeSent);
     }
 }

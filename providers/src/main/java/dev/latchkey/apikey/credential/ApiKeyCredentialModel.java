@@ -49,7 +49,13 @@ public final class ApiKeyCredentialModel extends CredentialModel {
 
     /** A copy whose stored data carries the new "last used" time. */
     public ApiKeyCredentialModel withLastUsedAt(long lastUsedAt) {
-        ApiKeyCredentialModel copy = create(getId(), getCreatedDate(), data.withLastUsedAt(lastUsedAt), secret);
+        return withData(data.withLastUsedAt(lastUsedAt));
+    }
+
+    /** A copy with other stored data (same id, secret, creation date and label), to write with an update. */
+    public ApiKeyCredentialModel withData(ApiKeyCredentialData changed) {
+        ApiKeyCredentialModel copy = create(getId(), getCreatedDate(), changed, secret);
+        copy.setUserLabel(getUserLabel());
         copy.setFederationLink(getFederationLink());
         return copy;
     }

@@ -12,11 +12,14 @@ import java.util.List;
  *
  * @param roles        the roles the key may use, as labels; {@code null}: all of the owner's roles
  * @param organization the alias of the organization the key is bound to, or {@code null}
+ * @param replaces     the id of the key this one was rotated from, or {@code null}
+ * @param replacedBy   the id of the key this one was rotated into, or {@code null}: a replaced key works until its
+ *                     {@code expiresAt} (the end of the grace period) and is then {@code expired}
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record ApiKeyRepresentation(String id, String name, String description, String hint, String createdAt,
                                    String expiresAt, String lastUsedAt, String status, List<String> roles,
-                                   String organization) {
+                                   String organization, String replaces, String replacedBy) {
 
     public static final String ACTIVE = "active";
     public static final String EXPIRED = "expired";
@@ -25,7 +28,8 @@ public record ApiKeyRepresentation(String id, String name, String description, S
         ApiKeyCredentialData data = key.data();
         return new ApiKeyRepresentation(key.getId(), data.name(), data.description(), data.hint(),
                 iso(key.getCreatedDate()), iso(data.expiresAt()), iso(data.lastUsedAt()),
-                data.isExpired(nowMillis) ? EXPIRED : ACTIVE, data.roles(), data.organization());
+                data.isExpired(nowMillis) ? EXPIRED : ACTIVE, data.roles(), data.organization(), data.replaces(),
+                data.replacedBy());
     }
 
     static String iso(Long epochMillis) {

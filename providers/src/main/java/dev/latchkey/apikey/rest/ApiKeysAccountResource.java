@@ -6,6 +6,7 @@ import dev.latchkey.apikey.Minter;
 import dev.latchkey.apikey.representation.ApiKeyRepresentation;
 import dev.latchkey.apikey.representation.CreateApiKeyRequest;
 import dev.latchkey.apikey.representation.CreatedApiKeyRepresentation;
+import dev.latchkey.apikey.representation.RotateApiKeyRequest;
 import dev.latchkey.common.AccountRoleCheck;
 import dev.latchkey.common.DatabaseUnavailable;
 import dev.latchkey.common.JsonResponses;
@@ -67,8 +68,19 @@ public final class ApiKeysAccountResource {
             throw LatchkeyError.badRequest("A JSON body with name and expiresAt is required");
         }
         CreatedApiKey created = DatabaseUnavailable.guard(
-                () -> service.create(user, request, Minter.of(auth.getToken(),
-                        auth.getRealm().getClientByClientId(auth.getToken().getIssuedFor()), auth.getSession())));
+                () -> service.create(user, request, minter()));
+        ApiKeyRepresentation key = ApiKeyRepresentation.of(created.model(), Time.currentTimeMillis());
+        return JsonResponses.created(new CreatedApiKeyRepresentation(key, created.keyText()));
+    }
+
+    @POST
+    @Path("{id}/rotate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response rotate(@PathParam("id") String id, RotateApiKeyRequest request) {
+        AccountRoleCheck.requireOneOf(auth, AccountRoles.MANAGE_ACCOUNT);
+        RotateApiKeyRequest asked = request == null ? RotateApiKeyRequest.DEFAULTS : request;
+        CreatedApiKey created = DatabaseUnavailable.guard(() -> service.rotate(user, id, asked, minter()));
         ApiKeyRepresentation key = ApiKeyRepresentation.of(created.model(), Time.currentTimeMillis());
         return JsonResponses.created(new CreatedApiKeyRepresentation(key, created.keyText()));
     }
@@ -79,5 +91,10 @@ public final class ApiKeysAccountResource {
         AccountRoleCheck.requireOneOf(auth, AccountRoles.MANAGE_ACCOUNT);
         DatabaseUnavailable.run(() -> service.delete(user, id, null));
         return Response.noContent().build();
+    }
+
+    private Minter minter() {
+        return Minter.of(auth.getToken(), auth.getRealm().getClientByClientId(auth.getToken().getIssuedFor()),
+                auth.getSession());
     }
 }

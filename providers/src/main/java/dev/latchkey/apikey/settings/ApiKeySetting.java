@@ -1,6 +1,10 @@
 package dev.latchkey.apikey.settings;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.keycloak.models.RealmModel;
 
 /**
@@ -24,7 +28,8 @@ public enum ApiKeySetting {
             "Who may create and use keys. Direct, group and composite membership count, checked on every validation."),
     MAX_KEYS_PER_USER("latchkey.apiKeys.maxKeysPerUser", "maxKeysPerUser", Type.INTEGER, "100", 1, 1000,
             "Maximum active keys per user",
-            "Unexpired keys a user may hold; expired keys do not count until deleted. Holds under concurrent creates."),
+            "Unexpired keys a user may hold; expired and replaced keys do not count (but see the hard cap under "
+                    + "deleteExpiredAfterDays). Holds under concurrent creates."),
     REAUTHENTICATION_SECONDS("latchkey.apiKeys.reauthenticationSeconds", "reauthenticationSeconds", Type.INTEGER, "300",
             0, 86400,
             "Re-authentication age (seconds)",
@@ -42,7 +47,25 @@ public enum ApiKeySetting {
             "Proxy authentication",
             "On: reverse proxies (nginx auth_request, Traefik forwardAuth, Caddy forward_auth, Envoy ext_authz) may check "
                     + "keys at /api-keys/auth, which answers who a key acts for in response headers without "
-                    + "authenticating the proxy. Off: that endpoint answers 404.");
+                    + "authenticating the proxy. Off: that endpoint answers 404."),
+    MAX_ROTATION_GRACE_SECONDS("latchkey.apiKeys.maxRotationGraceSeconds", "maxRotationGraceSeconds", Type.INTEGER,
+            "604800", 0, 2592000,
+            "Maximum rotation grace (seconds)",
+            "Longest time a rotated key keeps working next to its successor (the rotate request's graceSeconds). "
+                    + "0: a rotated key is refused at once."),
+    REMINDER_DAYS("latchkey.apiKeys.reminderDays", "reminderDays", Type.DAY_LIST, "7,1", 1, 365,
+            "Expiry reminder days",
+            "Days before a key expires on which its owner gets an email reminder, one per key and day (e.g. 7,1); "
+                    + "empty: no reminders. An email on the day a key expires is sent either way, while reminders "
+                    + "are on."),
+    DELETE_EXPIRED_AFTER_DAYS("latchkey.apiKeys.deleteExpiredAfterDays", "deleteExpiredAfterDays", Type.INTEGER, "30",
+            0, 3650,
+            "Delete expired keys after (days)",
+            "Expired and replaced keys are deleted this many days after they stopped working (a REMOVE_CREDENTIAL "
+                    + "event). Until then they count towards a hard cap of twice the active limit per user. 0: keep them.");
+
+    /** Most entries of a {@link Type#DAY_LIST}: a few reminders, not a daily mail. */
+    public static final int MAX_LIST_ENTRIES = 5;
 
     /** How a value is written and what makes it valid. */
     public enum Type {
@@ -51,7 +74,13 @@ public enum ApiKeySetting {
         /** A whole number within the setting's range. */
         INTEGER,
         /** The name of an existing realm role. */
-        REALM_ROLE
+        REALM_ROLE,
+        /**
+         * Whole days, each within the setting's range, at most {@value #MAX_LIST_ENTRIES}: canonical text {@code "7,1"}
+         * (largest first, no repeats); the empty text is an empty list. JSON: that text (also accepted: an array of
+         * numbers), so the admin console's tab edits it as one text field.
+         */
+        DAY_LIST
     }
 
     private final String attribute;
@@ -113,6 +142,7 @@ public enum ApiKeySetting {
             case BOOLEAN -> "boolean";
             case INTEGER -> "integer";
             case REALM_ROLE -> "realm role name";
+            case DAY_LIST -> "list of days";
         };
     }
 
@@ -122,6 +152,7 @@ public enum ApiKeySetting {
             case BOOLEAN -> "on/off";
             case INTEGER -> min + "-" + max;
             case REALM_ROLE -> "an existing realm role";
+            case DAY_LIST -> "up to " + MAX_LIST_ENTRIES + " days, each " + min + "-" + max + ", comma-separated; empty: none";
         };
     }
 
@@ -140,6 +171,11 @@ public enum ApiKeySetting {
      * here (the hot path reads this): a role that does not exist simply grants nothing.
      */
     public String effective(String stored) {
+        if (type == Type.DAY_LIST && stored != null) {
+            // the empty list is a value of its own ("no reminders"), not a missing one
+            List<Integer> days = parseDays(stored);
+            return days != null ? joinDays(days) : defaultValue;
+        }
         if (stored == null || stored.isBlank()) {
             return defaultValue;
         }
@@ -151,6 +187,7 @@ public enum ApiKeySetting {
                 yield parsed != null && parsed >= min && parsed <= max ? parsed.toString() : defaultValue;
             }
             case REALM_ROLE -> value;
+            case DAY_LIST -> throw new IllegalStateException("handled above");
         };
     }
 
@@ -185,6 +222,15 @@ public enum ApiKeySetting {
                 }
                 return value;
             }
+            case DAY_LIST -> {
+                List<Integer> days = parseDays(value);
+                if (days == null) {
+                    throw new InvalidSettingException(field + " must be up to " + MAX_LIST_ENTRIES
+                            + " whole numbers of days between " + min + " and " + max + ", comma-separated (e.g. 7,1), "
+                            + "or empty for none");
+                }
+                return joinDays(days);
+            }
             default -> throw new IllegalStateException(type.name());
         }
     }
@@ -194,7 +240,7 @@ public enum ApiKeySetting {
         return switch (type) {
             case BOOLEAN -> Boolean.parseBoolean(text);
             case INTEGER -> Integer.valueOf(text);
-            case REALM_ROLE -> text;
+            case REALM_ROLE, DAY_LIST -> text;
         };
     }
 
@@ -207,15 +253,52 @@ public enum ApiKeySetting {
             case BOOLEAN -> json instanceof Boolean;
             case INTEGER -> json instanceof Integer || json instanceof Long;
             case REALM_ROLE -> json instanceof String;
+            case DAY_LIST -> json instanceof String
+                    || json instanceof List<?> list && list.stream().allMatch(e -> e instanceof Integer || e instanceof Long);
         };
         if (!rightType) {
             throw new InvalidSettingException(field + " must be " + switch (type) {
                 case BOOLEAN -> "true or false";
                 case INTEGER -> "a whole number between " + min + " and " + max;
                 case REALM_ROLE -> "the name of a realm role";
+                case DAY_LIST -> "a text of comma-separated days such as \"7,1\" (or an array of numbers)";
             });
         }
+        if (json instanceof List<?> list) {
+            return list.stream().map(Object::toString).collect(Collectors.joining(","));
+        }
         return json.toString();
+    }
+
+    /**
+     * The days of a list setting's text, largest first.
+     *
+     * @return null when the text is not up to {@value #MAX_LIST_ENTRIES} days within the range
+     */
+    private List<Integer> parseDays(String text) {
+        String trimmed = text.trim();
+        if (trimmed.isEmpty()) {
+            return List.of();
+        }
+        TreeSet<Integer> days = new TreeSet<>(Comparator.reverseOrder());
+        for (String part : trimmed.split(",", -1)) {
+            Integer day = parseInt(part.trim());
+            if (day == null || day < min || day > max) {
+                return null;
+            }
+            days.add(day);
+        }
+        return days.size() <= MAX_LIST_ENTRIES ? List.copyOf(days) : null;
+    }
+
+    private static String joinDays(List<Integer> days) {
+        return days.stream().map(Object::toString).collect(Collectors.joining(","));
+    }
+
+    /** The days of a {@link Type#DAY_LIST} setting's canonical text, largest first; empty for none. */
+    public List<Integer> days(String canonical) {
+        List<Integer> days = parseDays(canonical);
+        return days == null ? List.of() : days;
     }
 
     private static Integer parseInt(String value) {

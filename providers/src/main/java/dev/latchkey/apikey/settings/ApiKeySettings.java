@@ -2,6 +2,7 @@ package dev.latchkey.apikey.settings;
 
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.keycloak.models.RealmModel;
@@ -53,6 +54,20 @@ public final class ApiKeySettings {
 
     public boolean proxyAuth() {
         return Boolean.parseBoolean(text(ApiKeySetting.PROXY_AUTH));
+    }
+
+    public int maxRotationGraceSeconds() {
+        return Integer.parseInt(text(ApiKeySetting.MAX_ROTATION_GRACE_SECONDS));
+    }
+
+    /** Days before expiry to remind a key's owner on, largest first; empty: no reminders. */
+    public List<Integer> reminderDays() {
+        return ApiKeySetting.REMINDER_DAYS.days(text(ApiKeySetting.REMINDER_DAYS));
+    }
+
+    /** Days after a key stopped working that it is deleted; 0: never. */
+    public int deleteExpiredAfterDays() {
+        return Integer.parseInt(text(ApiKeySetting.DELETE_EXPIRED_AFTER_DAYS));
     }
 
     /** The canonical text of a setting in force. */

@@ -30,10 +30,10 @@ public final class SettingsTab {
                     .type(switch (setting.type()) {
                         case BOOLEAN -> ProviderConfigProperty.BOOLEAN_TYPE;
                         case INTEGER -> ProviderConfigProperty.INTEGER_TYPE;
-                        case REALM_ROLE -> ProviderConfigProperty.STRING_TYPE;
+                        case REALM_ROLE, DAY_LIST -> ProviderConfigProperty.STRING_TYPE;
                     })
                     .defaultValue(setting.defaultValue())
-                    .helpText(setting.type() == ApiKeySetting.Type.INTEGER
+                    .helpText(setting.type() == ApiKeySetting.Type.INTEGER || setting.type() == ApiKeySetting.Type.DAY_LIST
                             ? setting.help() + " Allowed: " + setting.range() + "." : setting.help())
                     .add();
         }

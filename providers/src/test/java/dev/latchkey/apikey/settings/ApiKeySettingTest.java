@@ -54,7 +54,42 @@ class ApiKeySettingTest {
         assertThat(settings.requireScopes()).isTrue();
         assertThat(settings.toJson()).containsExactly(Map.entry("enabled", true), Map.entry("maxLifetimeDays", 180),
                 Map.entry("role", "ops"), Map.entry("maxKeysPerUser", 100), Map.entry("reauthenticationSeconds", 300),
-                Map.entry("requireScopes", true), Map.entry("exchangeTokenSeconds", 300), Map.entry("proxyAuth", false));
+                Map.entry("requireScopes", true), Map.entry("exchangeTokenSeconds", 300), Map.entry("proxyAuth", false),
+                Map.entry("maxRotationGraceSeconds", 604800), Map.entry("reminderDays", "7,1"),
+                Map.entry("deleteExpiredAfterDays", 30));
+    }
+
+    @ParameterizedTest(name = "reminder days stored as [{0}] are in force as [{1}]")
+    @CsvSource(nullValues = "NULL", value = {
+            "NULL, '7,1'",
+            "'', ''",
+            "'  ', ''",
+            "'1,7', '7,1'",
+            "' 30 , 7,7 ,1', '30,7,1'",
+            "'0,1', '7,1'",
+            "'366', '7,1'",
+            "'1,2,3,4,5,6', '7,1'",
+            "'1,,2', '7,1'",
+            "'weekly', '7,1'"})
+    @DisplayName("Given reminder days, then the text in force is the canonical list; empty is off, anything malformed the default")
+    void reminderDays(String stored, String inForce) {
+        assertThat(ApiKeySetting.REMINDER_DAYS.effective(stored)).isEqualTo(inForce);
+    }
+
+    @Test
+    @DisplayName("Given reminder days from the admin REST API, then a text or an array of numbers is taken and stored canonically")
+    void reminderDaysFromJson() {
+        ApiKeySetting days = ApiKeySetting.REMINDER_DAYS;
+        assertThat(days.validate(days.fromJson(java.util.List.of(1, 14)), null)).isEqualTo("14,1");
+        assertThat(days.validate(days.fromJson("3"), null)).isEqualTo("3");
+        assertThat(days.validate(days.fromJson(""), null)).isEmpty();
+        assertThat(new ApiKeySettings(Map.of("latchkey.apiKeys.reminderDays", "")::get).reminderDays()).isEmpty();
+        assertThat(new ApiKeySettings(Map.of("latchkey.apiKeys.reminderDays", "1,30")::get).reminderDays())
+                .containsExactly(30, 1);
+        assertThatThrownBy(() -> days.validate("0", null)).isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("reminderDays");
+        assertThatThrownBy(() -> days.validate("1,2,3,4,5,6", null)).isInstanceOf(InvalidSettingException.class);
+        assertThatThrownBy(() -> days.fromJson(7)).isInstanceOf(InvalidSettingException.class);
     }
 
     @ParameterizedTest(name = "{0} = {1} is refused")

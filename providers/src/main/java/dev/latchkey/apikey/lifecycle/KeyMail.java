@@ -1,0 +1,76 @@
+package dev.latchkey.apikey.lifecycle;
+
+import dev.latchkey.common.UserTimeZone;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.keycloak.email.EmailException;
+import org.keycloak.email.EmailTemplateProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * The key emails, sent through Keycloak's own email sender (the realm's SMTP settings) with the templates of the
+ * realm's email theme (Latchkey's {@code latchkey} theme has them). The owner's language is Keycloak's choice for the
+ * user ({@code locale} attribute, when the realm has internationalization on). Never the key's text: the templates get
+ * its name, hint and dates only.
+ */
+final class KeyMail {
+
+    /** Which email, with its template and subject key. */
+    enum Kind {
+        CREATED("latchkey-api-key-created.ftl", "latchkeyApiKeyCreatedSubject"),
+        ROTATED("latchkey-api-key-created.ftl", "latchkeyApiKeyRotatedSubject"),
+        EXPIRING("latchkey-api-key-expiring.ftl", "latchkeyApiKeyExpiringSubject"),
+        EXPIRED("latchkey-api-key-expired.ftl", "latchkeyApiKeyExpiredSubject");
+
+        final String template;
+        final String subject;
+
+        Kind(String template, String subject) {
+            this.template = template;
+            this.subject = subject;
+        }
+    }
+
+    private KeyMail() {
+    }
+
+    /**
+     * Whether an email can reach the user at all: the realm has an SMTP host and the user is enabled with an address.
+     * Nothing is sent otherwise, and nothing is logged for it (most realms without SMTP never want these emails).
+     */
+    static boolean reachable(RealmModel realm, UserModel user) {
+        Map<String, String> smtp = realm.getSmtpConfig();
+        return smtp != null && smtp.get("host") != null && !smtp.get("host").isBlank()
+                && user != null && user.isEnabled() && user.getEmail() != null && !user.getEmail().isBlank();
+    }
+
+    /**
+     * @param session a session whose context realm is {@code realm} (the email theme is the context realm's)
+     * @param model   the template's own attributes; dates as {@link Instant}s are formatted for the user
+     */
+    static void send(KeycloakSession session, RealmModel realm, UserModel user, Kind kind, String keyName,
+                     Map<String, Object> model) throws EmailException {
+        Locale locale = session.getContext().resolveLocale(user);
+        ZoneId zone = UserTimeZone.of(user);
+        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(locale).withZone(zone);
+        // send() writes into the map it is given: a fresh mutable one per email
+        Map<String, Object> attributes = new HashMap<>();
+        model.forEach((name, value) -> attributes.put(name,
+                value instanceof Instant instant ? format.format(instant) + " (" + zone.getId() + ")" : value));
+        attributes.put("keyName", keyName);
+        attributes.put("kind", kind.name().toLowerCase(Locale.ROOT));
+        session.getProvider(EmailTemplateProvider.class)
+                .setRealm(realm)
+                .setUser(user)
+                .send(kind.subject, List.of(keyName), kind.template, attributes);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.latchkey.apikey.lifecycle;
+
+import dev.latchkey.apikey.credential.ApiKeyCredentialData;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What the lifecycle task does next for one key, from its stored data alone (pure, so the rules are unit-tested).
+ * At most one step per key and run: a key due for deletion gets no mail; a key in several reminder windows at once
+ * (made to expire in 20 hours while reminders are 7 and 1 days) gets one reminder, which marks every window it is in.
+ */
+public final class LifecycleRules {
+
+    private static final long DAY = Duration.ofDays(1).toMillis();
+
+    /** The step due for a key. */
+    public sealed interface Step {
+    }
+
+    /** Nothing to do now. */
+    public record Nothing() implements Step {
+    }
+
+    /** Send the reminder and mark these reminder days as sent. */
+    public record Remind(List<Integer> days) implements Step {
+    }
+
+    /** Send the "has expired" notice. */
+    public record NoticeExpired() implements Step {
+    }
+
+    /** Delete the key; {@code reason} is {@code expired} or {@code replaced}. */
+    public record Delete(String reason) implements Step {
+    }
+
+    private static final Step NOTHING = new Nothing();
+
+    private LifecycleRules() {
+    }
+
+    /**
+     * @param reminderDays      the realm's reminder days (largest first); empty: no reminders and no expiry notice
+     * @param deleteAfterDays   days after a key stopped working that it is deleted; 0: never
+     */
+    public static Step next(ApiKeyCredentialData key, long now, List<Integer> reminderDays, int deleteAfterDays) {
+        if (key.isExpired(now)) {
+            if (deleteAfterDays > 0 && now >= key.expiresAt() + deleteAfterDays * DAY) {
+                return new Delete(key.isReplaced() ? "replaced" : "expired");
+            }
+            // "on the day it expires": a server that was down longer does not send a stale notice
+            boolean today = now < key.expiresAt() + DAY;
+            return !reminderDays.isEmpty() && !key.isReplaced() && !key.expiryNoticeWasSent() && today
+                    ? new NoticeExpired() : NOTHING;
+        }
+        if (key.isReplaced()) {
+            return NOTHING; // its owner rotated it and knows when it stops
+        }
+        List<Integer> due = reminderDays.stream()
+                .filter(day -> now >= key.expiresAt() - day * DAY)
+                .filter(day -> !key.reminderSent(day))
+                .toList();
+        return due.isEmpty() ? NOTHING : new Remind(due);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.latchkey.apikey.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.latchkey.apikey.credential.ApiKeyCredentialData;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class LifecycleRulesTest {
+
+    private static final long HOUR = Duration.ofHours(1).toMillis();
+    private static final long DAY = Duration.ofDays(1).toMillis();
+    private static final long NOW = 1_000L * DAY;
+    private static final List<Integer> DAYS = List.of(7, 1);
+
+    @ParameterizedTest(name = "expires in {0} h, reminders sent [{1}] -> {2}")
+    @CsvSource(delimiter = '|', value = {
+            "200 | ''  | nothing",
+            "168 | ''  | remind 7",
+            "100 | ''  | remind 7",
+            "100 | 7   | nothing",
+            "24  | 7   | remind 1",
+            "20  | ''  | remind 7,1",
+            "20  | 7,1 | nothing"})
+    @DisplayName("Given a key before its expiration, then the reminders due and not sent are sent in one email")
+    void reminders(long hoursLeft, String sent, String expected) {
+        ApiKeyCredentialData key = key(NOW + hoursLeft * HOUR);
+        if (!sent.isEmpty()) {
+            key = key.withRemindersSent(List.of(sent.split(",")).stream().map(Integer::valueOf).toList());
+        }
+        assertThat(describe(LifecycleRules.next(key, NOW, DAYS, 30))).isEqualTo(expected);
+    }
+
+    @Test
+    @DisplayName("Given an expired key, then the notice comes on the day of expiry once, then nothing, then the deletion")
+    void afterExpiry() {
+        ApiKeyCredentialData key = key(NOW - HOUR);
+        assertThat(LifecycleRules.next(key, NOW, DAYS, 30)).isInstanceOf(LifecycleRules.NoticeExpired.class);
+        assertThat(LifecycleRules.next(key.withExpiryNoticeSent(), NOW, DAYS, 30)).isInstanceOf(LifecycleRules.Nothing.class);
+        assertThat(LifecycleRules.next(key(NOW - 2 * DAY), NOW, DAYS, 30)).as("a stale notice is not sent")
+                .isInstanceOf(LifecycleRules.Nothing.class);
+        assertThat(LifecycleRules.next(key(NOW - 30 * DAY), NOW, DAYS, 30)).isEqualTo(new LifecycleRules.Delete("expired"));
+        assertThat(LifecycleRules.next(key(NOW - 3000 * DAY), NOW, DAYS, 0)).as("0 keeps keys")
+                .isInstanceOf(LifecycleRules.Nothing.class);
+    }
+
+    @Test
+    @DisplayName("Given reminders off, then no reminder and no expiry notice, but the cleanup still runs")
+    void remindersOff() {
+        assertThat(LifecycleRules.next(key(NOW + HOUR), NOW, List.of(), 30)).isInstanceOf(LifecycleRules.Nothing.class);
+        assertThat(LifecycleRules.next(key(NOW - HOUR), NOW, List.of(), 30)).isInstanceOf(LifecycleRules.Nothing.class);
+        assertThat(LifecycleRules.next(key(NOW - 31 * DAY), NOW, List.of(), 30)).isInstanceOf(LifecycleRules.Delete.class);
+    }
+
+    @Test
+    @DisplayName("Given a replaced key, then it gets no reminder or notice and is deleted as replaced")
+    void replaced() {
+        ApiKeyCredentialData replaced = key(NOW + 20 * HOUR).replacedBy("successor", NOW + HOUR);
+        assertThat(replaced.expiresAt()).isEqualTo(NOW + HOUR);
+        assertThat(replaced.isActiveForLimit(NOW)).isFalse();
+        assertThat(LifecycleRules.next(replaced, NOW, DAYS, 30)).isInstanceOf(LifecycleRules.Nothing.class);
+        assertThat(LifecycleRules.next(replaced, NOW + 2 * HOUR, DAYS, 30)).isInstanceOf(LifecycleRules.Nothing.class);
+        assertThat(LifecycleRules.next(replaced, NOW + HOUR + 30 * DAY, DAYS, 30))
+                .isEqualTo(new LifecycleRules.Delete("replaced"));
+        assertThat(key(NOW + HOUR).replacedBy("s", NOW + DAY).expiresAt()).as("grace never extends a key's life")
+                .isEqualTo(NOW + HOUR);
+    }
+
+    private static ApiKeyCredentialData key(long expiresAt) {
+        return new ApiKeyCredentialData("ci", null, expiresAt, "lk_0", null, null, null);
+    }
+
+    private static String describe(LifecycleRules.Step step) {
+        if (step instanceof LifecycleRules.Remind remind) {
+            return "remind " + String.join(",", remind.days().stream().map(String::valueOf).toList());
+        }
+        return step instanceof LifecycleRules.Nothing ? "nothing" : step.toString();
+    }
+}

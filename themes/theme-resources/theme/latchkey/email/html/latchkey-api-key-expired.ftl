@@ -1,0 +1,9 @@
+<#ftl output_format="HTML">
+<html lang="${locale.language}">
+<body>
+<p>${msg("latchkeyApiKeyExpiredIntro", keyName, expiresAt)}</p>
+<p>${msg("latchkeyApiKeyHint", keyHint)}</p>
+<p>${msg("latchkeyApiKeyExpiredWhatToDo")}</p>
+<#if accountUrl??><p><a href="${accountUrl}">${msg("latchkeyApiKeyOpenAccount")}</a></p></#if>
+</body>
+</html>
