@@ -158,7 +158,7 @@ public final class ApiKeyService {
         ApiKey key = FORMAT.generate(user.getId(), UUID.randomUUID());
         ApiKeyCredentialModel successor = ApiKeyCredentialModel.create(key.credentialId(), now.toEpochMilli(),
                 new ApiKeyCredentialData(was.name(), was.description(), rotation.expiresAt().toEpochMilli(), key.hint(),
-                        null, was.roles(), was.organization(), old.getId(), null, null, null),
+                        null, was.roles(), was.organization(), old.getId(), null, null, null, null),
                 new ApiKeySecretData(SecretHasher.ALGORITHM, SecretHasher.hash(key.secret())));
         // Keycloak keeps credential labels unique per user and type, so the replaced key's label changes first (its
         // name stays: the list shows both keys under it, the old one with replacedBy).

@@ -22,28 +22,30 @@ import java.util.TreeSet;
  * @param replacedBy       the id of the key this one was rotated into; {@code null}: not replaced
  * @param remindersSent    the reminder days ("expires in N days") whose email was sent; {@code null}: none
  * @param expiryNoticeSent the "has expired" email was sent; {@code null}: not
+ * @param mailClaimedUntil epoch milliseconds until which one node is sending this key's reminder or notice; others
+ *                         leave the key alone until then. {@code null}: nobody is
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ApiKeyCredentialData(String name, String description, long expiresAt, String hint, Long lastUsedAt,
                                    List<String> roles, String organization, String replaces, String replacedBy,
-                                   List<Integer> remindersSent, Boolean expiryNoticeSent) {
+                                   List<Integer> remindersSent, Boolean expiryNoticeSent, Long mailClaimedUntil) {
 
     /** A key as a create (or an import of a key made before rotation) makes it. */
     public ApiKeyCredentialData(String name, String description, long expiresAt, String hint, Long lastUsedAt,
                                 List<String> roles, String organization) {
-        this(name, description, expiresAt, hint, lastUsedAt, roles, organization, null, null, null, null);
+        this(name, description, expiresAt, hint, lastUsedAt, roles, organization, null, null, null, null, null);
     }
 
     public ApiKeyCredentialData withLastUsedAt(long lastUsed) {
         return new ApiKeyCredentialData(name, description, expiresAt, hint, lastUsed, roles, organization, replaces,
-                replacedBy, remindersSent, expiryNoticeSent);
+                replacedBy, remindersSent, expiryNoticeSent, mailClaimedUntil);
     }
 
     /** This key rotated into {@code successor}: it works until {@code graceEnd} and no longer counts as active. */
     public ApiKeyCredentialData replacedBy(String successor, long graceEnd) {
         return new ApiKeyCredentialData(name, description, Math.min(expiresAt, graceEnd), hint, lastUsedAt, roles,
-                organization, replaces, successor, remindersSent, expiryNoticeSent);
+                organization, replaces, successor, remindersSent, expiryNoticeSent, mailClaimedUntil);
     }
 
     /** The reminders for these days were sent (added to those sent before). */
@@ -51,12 +53,22 @@ public record ApiKeyCredentialData(String name, String description, long expires
         TreeSet<Integer> sent = new TreeSet<>(remindersSent == null ? List.of() : remindersSent);
         sent.addAll(days);
         return new ApiKeyCredentialData(name, description, expiresAt, hint, lastUsedAt, roles, organization, replaces,
-                replacedBy, List.copyOf(sent.descendingSet()), expiryNoticeSent);
+                replacedBy, List.copyOf(sent.descendingSet()), expiryNoticeSent, null);
     }
 
     public ApiKeyCredentialData withExpiryNoticeSent() {
         return new ApiKeyCredentialData(name, description, expiresAt, hint, lastUsedAt, roles, organization, replaces,
-                replacedBy, remindersSent, Boolean.TRUE);
+                replacedBy, remindersSent, Boolean.TRUE, null);
+    }
+
+    /** This node sends the key's email; the claim ends with the marker of the sent email, or at {@code until}. */
+    public ApiKeyCredentialData withMailClaimedUntil(Long until) {
+        return new ApiKeyCredentialData(name, description, expiresAt, hint, lastUsedAt, roles, organization, replaces,
+                replacedBy, remindersSent, expiryNoticeSent, until);
+    }
+
+    public boolean isMailClaimed(long nowMillis) {
+        return mailClaimedUntil != null && nowMillis < mailClaimedUntil;
     }
 
     public boolean isExpired(long nowMillis) {

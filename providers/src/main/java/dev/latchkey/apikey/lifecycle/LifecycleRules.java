@@ -43,10 +43,13 @@ public final class LifecycleRules {
      * @param deleteAfterDays   days after a key stopped working that it is deleted; 0: never
      */
     public static Step next(ApiKeyCredentialData key, long now, List<Integer> reminderDays, int deleteAfterDays) {
+        if (key.isExpired(now) && deleteAfterDays > 0 && now >= key.expiresAt() + deleteAfterDays * DAY) {
+            return new Delete(key.isReplaced() ? "replaced" : "expired");
+        }
+        if (key.isMailClaimed(now)) {
+            return NOTHING; // a node is sending this key's email right now
+        }
         if (key.isExpired(now)) {
-            if (deleteAfterDays > 0 && now >= key.expiresAt() + deleteAfterDays * DAY) {
-                return new Delete(key.isReplaced() ? "replaced" : "expired");
-            }
             // "on the day it expires": a server that was down longer does not send a stale notice
             boolean today = now < key.expiresAt() + DAY;
             return !reminderDays.isEmpty() && !key.isReplaced() && !key.expiryNoticeWasSent() && today

@@ -8,8 +8,10 @@ import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
@@ -27,8 +29,9 @@ import org.keycloak.timer.ScheduledTask;
  * long enough ago: one pass over every realm's stored keys.
  *
  * <p>Runs through Keycloak's {@code ClusterAwareScheduledTaskRunner}, which keeps two nodes from running it at the
- * same time but not from running it one after the other: "once" comes from the markers on each key
- * ({@code remindersSent}, {@code expiryNoticeSent}), read from the database and written only after the email went out.
+ * same time, and only while a run takes less than the interval: "once" comes from each key itself, a lease
+ * ({@code mailClaimedUntil}) taken before sending and the markers ({@code remindersSent}, {@code expiryNoticeSent})
+ * written only after the email went out, both read and written in the database under the user's lock.
  * A broken SMTP server therefore delays a reminder to the next run and loses none. Each key is handled in a
  * transaction of its own, so one failure stops nothing else.
  */
@@ -36,6 +39,8 @@ final class LifecycleTask implements ScheduledTask {
 
     static final String NAME = "latchkey-api-key-lifecycle";
     private static final Logger LOG = Logger.getLogger(LifecycleTask.class);
+    /** How long a node may take to send one email before another node may try (longer than any SMTP timeout). */
+    private static final long MAIL_LEASE_MILLIS = java.time.Duration.ofMinutes(5).toMillis();
 
     private record StoredKey(String id, String userId, String data) {
     }
@@ -76,7 +81,11 @@ final class LifecycleTask implements ScheduledTask {
         });
         due.forEach((key, step) -> {
             try {
-                KeycloakModelUtils.runJobInTransaction(factory, session -> handle(session, realmId, key, step));
+                if (step instanceof LifecycleRules.Delete delete) {
+                    KeycloakModelUtils.runJobInTransaction(factory, session -> delete(session, realmId, key, delete));
+                } else {
+                    mail(factory, realmId, key, step);
+                }
             } catch (RuntimeException e) {
                 LOG.warnf("API-key lifecycle step for key %s failed: %s", key.id(), e.toString());
             }
@@ -104,54 +113,94 @@ final class LifecycleTask implements ScheduledTask {
                 .toList();
     }
 
-    private static void handle(KeycloakSession session, String realmId, StoredKey stored, LifecycleRules.Step step) {
-        RealmModel realm = session.realms().getRealm(realmId);
-        if (realm == null) {
+    /**
+     * Claim, send, mark, each in a transaction of its own. The claim (a lease on the key, written under the user's lock)
+     * keeps another node from sending the same email while this one talks to the SMTP server, however long that takes,
+     * without holding a database lock meanwhile; the marker is written only after the send succeeded. A node that
+     * dies between claim and marker leaves a lease that ends by itself: the email is sent on a later run.
+     */
+    private static void mail(KeycloakSessionFactory factory, String realmId, StoredKey stored, LifecycleRules.Step step) {
+        ApiKeyCredentialData claimed = KeycloakModelUtils.runJobInTransactionWithResult(factory,
+                session -> claim(session, realmId, stored, step));
+        if (claimed == null) {
             return;
         }
-        session.getContext().setRealm(realm); // the email theme and credential updates follow the context realm
-        UserModel user = session.users().getUserById(realm, stored.userId());
+        KeyMail.Kind kind = step instanceof LifecycleRules.Remind ? KeyMail.Kind.EXPIRING : KeyMail.Kind.EXPIRED;
+        boolean sent = KeycloakModelUtils.runJobInTransactionWithResult(factory, session -> {
+            RealmModel realm = withRealm(session, realmId);
+            UserModel user = realm == null ? null : session.users().getUserById(realm, stored.userId());
+            if (!KeyMail.reachable(realm, user)) {
+                return false;
+            }
+            Map<String, Object> model = new HashMap<>();
+            model.put("keyHint", claimed.hint());
+            model.put("expiresAt", Instant.ofEpochMilli(claimed.expiresAt()));
+            model.put("accountUrl", AccountLinks.withoutRequest(realm));
+            try {
+                KeyMail.send(session, realm, user, kind, claimed.name(), model);
+                return true;
+            } catch (EmailException e) {
+                LOG.warnf("Could not send the API-key %s email for key %s (next try on the next run): %s",
+                        kind.name().toLowerCase(Locale.ROOT), stored.id(), e.getMessage());
+                return false;
+            }
+        });
+        KeycloakModelUtils.runJobInTransaction(factory, session -> update(session, realmId, stored, data -> !sent
+                ? data.withMailClaimedUntil(null)
+                : step instanceof LifecycleRules.Remind remind ? data.withRemindersSent(remind.days())
+                : data.withExpiryNoticeSent()));
+    }
+
+    /** @return the key's data when this node may send its email now, else null */
+    private static ApiKeyCredentialData claim(KeycloakSession session, String realmId, StoredKey stored,
+                                              LifecycleRules.Step step) {
+        RealmModel realm = withRealm(session, realmId);
+        UserModel user = realm == null ? null : session.users().getUserById(realm, stored.userId());
+        if (!KeyMail.reachable(realm, user)) {
+            return null; // a disabled user or one without an address: nothing sent, nothing marked
+        }
+        ApiKeyCredentialModel key = fresh(session, user, stored.id()).orElse(null);
+        if (key == null || !step.equals(stepNow(realm, key.data()))) {
+            return null; // changed since the scan (rotated, deleted, sent or being sent by another node)
+        }
+        user.credentialManager().updateStoredCredential(
+                key.withData(key.data().withMailClaimedUntil(Time.currentTimeMillis() + MAIL_LEASE_MILLIS)));
+        return key.data();
+    }
+
+    /** Applies a change to the key's data as the database has it now, under the user's lock. */
+    private static void update(KeycloakSession session, String realmId, StoredKey stored,
+                               UnaryOperator<ApiKeyCredentialData> change) {
+        RealmModel realm = withRealm(session, realmId);
+        UserModel user = realm == null ? null : session.users().getUserById(realm, stored.userId());
         if (user == null) {
             return;
         }
-        if (step instanceof LifecycleRules.Delete delete) {
-            delete(session, realm, user, stored.id(), delete);
-            return;
-        }
-        if (!KeyMail.reachable(realm, user)) {
-            return; // a disabled user or one without an address: nothing sent, nothing marked
-        }
-        // from the database, not the user cache: another node's marker must be seen even before its invalidation
-        ApiKeyCredentialData data = dataInDatabase(session, stored.id()).orElse(null);
-        if (data == null || !step.equals(stepNow(realm, data))) {
-            return; // changed since the scan (rotated, deleted, or another node sent it): decide on the next run
-        }
-        Map<String, Object> model = new HashMap<>();
-        model.put("keyHint", data.hint());
-        model.put("expiresAt", Instant.ofEpochMilli(data.expiresAt()));
-        model.put("accountUrl", AccountLinks.withoutRequest(realm));
-        KeyMail.Kind kind = step instanceof LifecycleRules.Remind ? KeyMail.Kind.EXPIRING : KeyMail.Kind.EXPIRED;
-        try {
-            KeyMail.send(session, realm, user, kind, data.name(), model);
-        } catch (EmailException e) {
-            LOG.warnf("Could not send the API-key %s email for key %s (next try on the next run): %s",
-                    kind.name().toLowerCase(), stored.id(), e.getMessage());
-            return;
-        }
-        // the marker is written on the data as it is now, under the user's lock (a rotation may have changed it)
-        fresh(session, user, stored.id()).ifPresent(now -> user.credentialManager().updateStoredCredential(
-                now.withData(step instanceof LifecycleRules.Remind remind
-                        ? now.data().withRemindersSent(remind.days()) : now.data().withExpiryNoticeSent())));
+        fresh(session, user, stored.id()).ifPresent(key ->
+                user.credentialManager().updateStoredCredential(key.withData(change.apply(key.data()))));
     }
 
-    private static void delete(KeycloakSession session, RealmModel realm, UserModel user, String keyId,
-                               LifecycleRules.Delete delete) {
-        ApiKeyCredentialModel key = fresh(session, user, keyId).orElse(null);
+    private static void delete(KeycloakSession session, String realmId, StoredKey stored, LifecycleRules.Delete delete) {
+        RealmModel realm = withRealm(session, realmId);
+        UserModel user = realm == null ? null : session.users().getUserById(realm, stored.userId());
+        if (user == null) {
+            return;
+        }
+        ApiKeyCredentialModel key = fresh(session, user, stored.id()).orElse(null);
         if (key == null || !delete.equals(stepNow(realm, key.data()))) {
             return;
         }
-        user.credentialManager().removeStoredCredentialById(keyId);
+        user.credentialManager().removeStoredCredentialById(key.getId());
         new LifecycleEvents(session, realm).cleanedUp(user, key, delete.reason());
+    }
+
+    /** The realm, made the session's context realm (the email theme and credential updates follow it); or null. */
+    private static RealmModel withRealm(KeycloakSession session, String realmId) {
+        RealmModel realm = session.realms().getRealm(realmId);
+        if (realm != null) {
+            session.getContext().setRealm(realm);
+        }
+        return realm;
     }
 
     private static LifecycleRules.Step stepNow(RealmModel realm, ApiKeyCredentialData data) {
@@ -166,15 +215,6 @@ final class LifecycleTask implements ScheduledTask {
                 .filter(credential -> credential.getId().equals(keyId))
                 .findFirst()
                 .flatMap(LifecycleTask::model);
-    }
-
-    private static Optional<ApiKeyCredentialData> dataInDatabase(KeycloakSession session, String keyId) {
-        EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
-        return em.createQuery("select c.credentialData from CredentialEntity c where c.id = :id", String.class)
-                .setParameter("id", keyId)
-                .getResultStream()
-                .findFirst()
-                .flatMap(LifecycleTask::readable);
     }
 
     private static Optional<ApiKeyCredentialModel> model(CredentialModel stored) {

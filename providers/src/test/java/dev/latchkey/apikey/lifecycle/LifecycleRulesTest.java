@@ -70,6 +70,15 @@ class LifecycleRulesTest {
                 .isEqualTo(NOW + HOUR);
     }
 
+    @Test
+    @DisplayName("Given a key whose email another node is sending (an unexpired lease), then nothing, until the lease ends")
+    void claimed() {
+        ApiKeyCredentialData claimed = key(NOW + 20 * HOUR).withMailClaimedUntil(NOW + HOUR);
+        assertThat(LifecycleRules.next(claimed, NOW, DAYS, 30)).isInstanceOf(LifecycleRules.Nothing.class);
+        assertThat(LifecycleRules.next(claimed, NOW + HOUR, DAYS, 30)).isEqualTo(new LifecycleRules.Remind(List.of(7, 1)));
+        assertThat(claimed.withRemindersSent(List.of(1)).mailClaimedUntil()).as("the marker ends the claim").isNull();
+    }
+
     private static ApiKeyCredentialData key(long expiresAt) {
         return new ApiKeyCredentialData("ci", null, expiresAt, "lk_0", null, null, null);
     }

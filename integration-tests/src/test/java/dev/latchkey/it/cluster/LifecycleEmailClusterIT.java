@@ -1,0 +1,75 @@
+package dev.latchkey.it.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.latchkey.it.support.Json;
+import dev.latchkey.it.support.KeycloakServer;
+import dev.latchkey.it.support.MailServer;
+import dev.latchkey.it.support.ServerOptions;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Reminders are sent once however many nodes run the lifecycle task (both do here, every few seconds) and however
+ * often a node restarts: the markers on the key, in the shared database, say what was sent.
+ */
+@ClusterIT
+class LifecycleEmailClusterIT {
+
+    private static final Duration SEVERAL_RUNS = Duration.ofSeconds(6L * ServerOptions.LIFECYCLE_INTERVAL_SECONDS);
+
+    private KeycloakCluster cluster;
+    @AutoClose
+    private ClusterRealm realm;
+    @AutoClose
+    private MailServer mail;
+
+    @BeforeEach
+    void setUp(KeycloakCluster cluster) {
+        this.cluster = cluster;
+        mail = new MailServer();
+        realm = new ClusterRealm(cluster.node1(), "mail", false, "mia", "max");
+        ObjectNode update = Json.object().put("emailTheme", "latchkey");
+        update.set("smtpServer", mail.realmSmtp());
+        cluster.node1().admin().put("/realms/" + realm.name(), update).expectStatus(204);
+    }
+
+    @Test
+    @DisplayName("Given two nodes running the lifecycle task, then each key's reminder is sent once, and a node restart resends nothing")
+    void onceAcrossNodesAndRestarts() {
+        Instant expiresAt = Instant.now().plus(20, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        KeycloakServer node1 = cluster.node1();
+        KeycloakServer node2 = cluster.node2();
+        realm.me(node1, "POST", "/api-keys", realm.tokenOf(node1, "mia"),
+                Map.of("name", "on-one", "expiresAt", expiresAt.toString())).expectStatus(201);
+        realm.me(node2, "POST", "/api-keys", realm.tokenOf(node2, "max"),
+                Map.of("name", "on-two", "expiresAt", expiresAt.toString())).expectStatus(201);
+
+        mail.await("mia@latchkey.test", Duration.ofSeconds(60), m -> MailServer.subject(m).contains("expires soon"));
+        mail.await("max@latchkey.test", Duration.ofSeconds(60), m -> MailServer.subject(m).contains("expires soon"));
+        KeycloakServer.sleep(SEVERAL_RUNS);
+        assertOnce();
+
+        node2.stop();
+        cluster.restart(node2);
+        KeycloakServer.sleep(SEVERAL_RUNS);
+        assertOnce();
+    }
+
+    private void assertOnce() {
+        for (String user : List.of("mia", "max")) {
+            String name = user.equals("mia") ? "on-one" : "on-two";
+            assertThat(mail.to(user + "@latchkey.test").stream().map(MailServer::subject).toList()).as(user)
+                    .containsExactlyInAnyOrder("A new API key \"" + name + "\" was added to your account",
+                            "Your API key \"" + name + "\" expires soon");
+        }
+    }
+}
