@@ -116,7 +116,7 @@ class ApiKeySelfServiceIT {
         assertThat(list.body()).doesNotContain(key).doesNotContain(key.substring(11, 40));
         assertThat(listed.fieldNames()).toIterable().containsExactlyInAnyOrder(
                 "id", "name", "description", "hint", "createdAt", "expiresAt", "lastUsedAt", "status", "roles",
-                "organization");
+                "organization", "replaces", "replacedBy");
     }
 
     @Test
