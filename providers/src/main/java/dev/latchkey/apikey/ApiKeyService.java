@@ -67,7 +67,7 @@ public final class ApiKeyService {
         return new ApiKeyInfoRepresentation(settings.enabled(), settings.maxLifetimeDays(), settings.maxKeysPerUser(),
                 settings.roleName(), ApiKeyAccess.mayUseKeys(realm, user, settings), countActive(user),
                 KeyTexts.MAX_NAME_LENGTH, KeyTexts.MAX_DESCRIPTION_LENGTH, UserTimeZone.chosenBy(user).orElse(null),
-                settings.requireScopes(), KeyScopeRules.MAX_ROLES);
+                settings.requireScopes(), KeyScopeRules.MAX_ROLES, settings.maxRotationGraceSeconds());
     }
 
     public long countActive(UserModel user) {

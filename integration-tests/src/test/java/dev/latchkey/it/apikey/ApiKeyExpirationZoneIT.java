@@ -37,12 +37,13 @@ class ApiKeyExpirationZoneIT {
     }
 
     @Test
-    @DisplayName("Given a user without a time zone, then info names none and gives the form's limits")
+    @DisplayName("Given a user without a time zone, then info names none and gives the dialogs' limits")
     void infoGivesTheLimits() {
         JsonNode info = realm.info(token).expectStatus(200).json();
 
         assertThat(info.path("nameMaxLength").asInt()).isEqualTo(64);
         assertThat(info.path("descriptionMaxLength").asInt()).isEqualTo(255);
+        assertThat(info.path("maxRotationGraceSeconds").asInt()).isEqualTo(604800);
         assertThat(info.has("timeZone")).isTrue();
         assertThat(info.path("timeZone").isNull()).isTrue();
     }

@@ -20,9 +20,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *                             The roles to offer are the profile's ({@code GET /me/profile}: {@code realmRoles} by
  *                             name, {@code clientRoles} as clientId/name), its organizations those of the profile too
  * @param maxRoles             most roles one key may name
+ * @param maxRotationGraceSeconds longest grace a rotation may give the replaced key (the rotate dialog offers no more)
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record ApiKeyInfoRepresentation(boolean enabled, int maxLifetimeDays, int maxKeysPerUser, String roleName,
                                        boolean allowed, long activeCount, int nameMaxLength, int descriptionMaxLength,
-                                       String timeZone, boolean requireScopes, int maxRoles) {
+                                       String timeZone, boolean requireScopes, int maxRoles,
+                                       int maxRotationGraceSeconds) {
 }
