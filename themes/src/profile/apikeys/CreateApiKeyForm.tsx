@@ -2,7 +2,6 @@ import { useEnvironment } from "@keycloak/keycloak-account-ui";
 import {
   Alert,
   Button,
-  DatePicker,
   Form,
   FormGroup,
   FormHelperText,
@@ -19,33 +18,30 @@ import { useTranslation } from "react-i18next";
 import { createApiKey, type ApiKeyInfo, type CreatedApiKey } from "../../api/apiKeys";
 import type { Organization, Role } from "../../api/profile";
 import { LatchkeyApiError } from "../../api/request";
-import { firstDayOfWeek, parseDay, todayIn } from "../../format/dates";
+import { todayIn } from "../../format/dates";
 import { describeError, type ShownError } from "../errors";
 import { useFormat } from "../ProfileSettings";
 import { roleDescription } from "../roleDescription";
 import type { KeyDraft } from "./keyDraft";
 import { refusedScope, roleOptions } from "./keyScope";
-import { checkDay, checkNewKey, checkScope, DEFAULT_MAX_ROLES, latestDay } from "./newKeyRules";
+import { escapeOutsidePopups } from "./dialogEscape";
+import { ExpirationField } from "./ExpirationField";
+import { checkNewKey, checkScope, DEFAULT_MAX_ROLES, latestDay } from "./newKeyRules";
 import { signInAgain } from "./reauthenticate";
 import { ScopeFields, type Scope } from "./ScopeFields";
 
-type Props = {
+export type CreateApiKeyProps = {
   info: ApiKeyInfo;
+  /** The user's effective roles and organizations, from the profile the page holds: what a key may be given. */
   roles: Role[];
   organizations: Organization[];
+  /** What the user typed before a fresh sign-in, to fill the form with again. */
   draft?: KeyDraft;
   onCreated: (created: CreatedApiKey) => void;
   onClose: () => void;
 };
 
-const toDay = (date: Date) =>
-  `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, "0")}-${String(date.getDate()).padStart(2, "0")}`;
-const fromDay = (day: string) => {
-  const utc = parseDay(day);
-  return utc ? new Date(utc.getUTCFullYear(), utc.getUTCMonth(), utc.getUTCDate()) : new Date(Number.NaN);
-};
-
-export const CreateApiKeyForm = ({ info, roles, organizations, draft, onCreated, onClose }: Props) => {
+export const CreateApiKeyForm = ({ info, roles, organizations, draft, onCreated, onClose }: CreateApiKeyProps) => {
   const { t } = useTranslation();
   const context = useEnvironment();
   const format = useFormat();
@@ -124,11 +120,7 @@ export const CreateApiKeyForm = ({ info, roles, organizations, draft, onCreated,
       title={t("latchkeyCreateApiKey")}
       isOpen
       onClose={onClose}
-      onEscapePress={(event) => {
-        // Escape in the role list or the calendar closes that, not the dialog with what the user typed
-        const target = event.target instanceof Element ? event.target : null;
-        if (!event.defaultPrevented && !target?.closest(".pf-v5-c-menu, .pf-v5-c-popover")) onClose();
-      }}
+      onEscapePress={escapeOutsidePopups(onClose)}
       data-testid="latchkey-create-api-key-modal"
       actions={[
         <Button
@@ -209,40 +201,7 @@ export const CreateApiKeyForm = ({ info, roles, organizations, draft, onCreated,
             </FormHelperText>
           )}
         </FormGroup>
-        <FormGroup label={t("latchkeyApiKeyExpiration")} fieldId="latchkey-api-key-expiration" isRequired>
-          <DatePicker
-            value={expiresAt}
-            onChange={(_, value) => setExpiresAt(value)}
-            dateFormat={toDay}
-            dateParse={fromDay}
-            placeholder="YYYY-MM-DD"
-            locale={format.locale}
-            weekStart={firstDayOfWeek(format.locale)}
-            rangeStart={fromDay(today)}
-            // the calendar offers only the days the server takes: today through the latest day, in the page's zone
-            validators={[(date) => checkDay(info, toDay(date), today, t, format.day) ?? ""]}
-            invalidFormatText={t("latchkeyExpirationInvalid")}
-            buttonAriaLabel={t("latchkeyChooseDate")}
-            inputProps={{ id: "latchkey-api-key-expiration", "data-testid": "latchkey-api-key-expiration" } as object}
-            appendTo={() => document.body}
-            popoverProps={{ position: "right", enableFlip: true }}
-          />
-          <FormHelperText>
-            <HelperText>
-              <HelperTextItem
-                variant={dayError ? "error" : "default"}
-                data-testid="latchkey-api-key-expiration-help"
-              >
-                {dayError ??
-                  t("latchkeyExpirationHelp", {
-                    date: format.day(expiresAt),
-                    zone: format.timeZone,
-                    days: info.maxLifetimeDays,
-                  })}
-              </HelperTextItem>
-            </HelperText>
-          </FormHelperText>
-        </FormGroup>
+        <ExpirationField info={info} value={expiresAt} onChange={setExpiresAt} today={today} error={dayError} />
         <ScopeFields
           scope={scope}
           onChange={setScope}
