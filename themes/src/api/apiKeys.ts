@@ -35,6 +35,10 @@ export type ApiKey = {
   roles?: string[] | null;
   /** The alias of the organization the key is bound to, if any. */
   organization?: string | null;
+  /** The id of the key this one was rotated from, if any. */
+  replaces?: string | null;
+  /** The id of the key this one was rotated into: it works until `expiresAt`, the end of its grace period. */
+  replacedBy?: string | null;
 };
 
 export type CreatedApiKey = ApiKey & { key: string };
@@ -52,6 +56,14 @@ export type NewApiKey = {
   organization?: string;
 };
 
+export type KeyRotation = {
+  /** `YYYY-MM-DD` in {@link timeZone}, the create's rules. */
+  expiresAt: string;
+  timeZone: string;
+  /** How long the old key keeps working next to the new one; 0: refused at once. */
+  graceSeconds: number;
+};
+
 export const getApiKeyInfo = (options: CallOptions) =>
   request<ApiKeyInfo>("/me/api-keys/info", options);
 
@@ -63,3 +75,7 @@ export const createApiKey = (context: ApiContext, key: NewApiKey) =>
 
 export const deleteApiKey = (context: ApiContext, id: string) =>
   request<void>(`/me/api-keys/${encodeURIComponent(id)}`, { context, method: "DELETE" });
+
+/** A new key in place of `id` (same name, description and scope), shown once; the old one works `graceSeconds` more. */
+export const rotateApiKey = (context: ApiContext, id: string, rotation: KeyRotation) =>
+  request<CreatedApiKey>(`/me/api-keys/${encodeURIComponent(id)}/rotate`, { context, method: "POST", body: rotation });

@@ -30,6 +30,9 @@ import { CreateApiKeyModal } from "./CreateApiKeyModal";
 import { DeleteApiKeyModal } from "./DeleteApiKeyModal";
 import type { KeyDraft } from "./keyDraft";
 import { forgetDraft, pendingDraft } from "./reauthenticate";
+import { RotateApiKeyForm } from "./RotateApiKeyForm";
+import { afterRotation, canRotate } from "./rotation";
+import { ShowKeyOnce } from "./ShowKeyOnce";
 
 type State = { info: ApiKeyInfo; keys: ApiKey[] };
 
@@ -47,6 +50,7 @@ export const ApiKeysSection = ({ roles, organizations }: Props) => {
   // the dialog is open; with a draft when it comes back after a fresh sign-in
   const [creating, setCreating] = useState<{ draft?: KeyDraft }>();
   const [deleting, setDeleting] = useState<ApiKey>();
+  const [rotating, setRotating] = useState<{ key: ApiKey; draft?: KeyDraft }>();
   const [draft] = useState(() => pendingDraft(context));
 
   const state = useLoader<State>(async (signal) => {
@@ -66,7 +70,14 @@ export const ApiKeysSection = ({ roles, organizations }: Props) => {
   useEffect(() => {
     if (!draft || !state.data) return;
     forgetDraft(context);
-    if (allowed) setCreating({ draft });
+    if (!allowed) return;
+    if (!draft.rotate) {
+      setCreating({ draft });
+      return;
+    }
+    // a rotation comes back only for a key that can still be rotated (not deleted or rotated elsewhere meanwhile)
+    const key = state.data.keys.find((listed) => listed.id === draft.rotate?.id);
+    if (key && canRotate(key)) setRotating({ key, draft });
   }, [draft, state.data !== undefined, allowed]);
 
   if (state.error !== undefined && !state.data) {
@@ -139,7 +150,11 @@ export const ApiKeysSection = ({ roles, organizations }: Props) => {
                 </ToolbarItem>
               </ToolbarContent>
             </Toolbar>
-            <ApiKeysTable keys={keys} onDelete={setDeleting} />
+            <ApiKeysTable
+              keys={keys}
+              onDelete={setDeleting}
+              onRotate={info.allowed ? (key) => setRotating({ key }) : undefined}
+            />
           </>
         )}
         {creating && (
@@ -156,6 +171,28 @@ export const ApiKeysSection = ({ roles, organizations }: Props) => {
               });
             }}
             onClose={() => setCreating(undefined)}
+          />
+        )}
+        {rotating && (
+          <ShowKeyOnce
+            form={(minted) => (
+              <RotateApiKeyForm
+                info={info}
+                apiKey={rotating.key}
+                draft={rotating.draft}
+                onRotated={(created, graceSeconds) => {
+                  minted(created);
+                  // the old key's grace end is the server's: list the keys as it has them now; should that fail,
+                  // the browser's own reckoning until the next load
+                  getApiKeys({ context }).then(
+                    (listed) => state.setData({ info, keys: listed }),
+                    () => state.setData({ info, keys: afterRotation(keys, rotating.key.id, created, graceSeconds) }),
+                  );
+                }}
+                onClose={() => setRotating(undefined)}
+              />
+            )}
+            onClose={() => setRotating(undefined)}
           />
         )}
         {deleting && (

@@ -1,5 +1,5 @@
 import { Button, Label } from "@patternfly/react-core";
-import { ExclamationTriangleIcon, TrashIcon } from "@patternfly/react-icons";
+import { ExclamationTriangleIcon, SyncAltIcon, TrashIcon } from "@patternfly/react-icons";
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useTranslation } from "react-i18next";
 
@@ -7,13 +7,22 @@ import type { ApiKey } from "../../api/apiKeys";
 import { expiresSoon, lastValidDay } from "../../format/dates";
 import { useFormat } from "../ProfileSettings";
 import { KeyScopeLabels } from "./KeyScopeLabels";
+import { canRotate, keyState, type KeyState } from "./rotation";
 
 type Props = {
   keys: ApiKey[];
   onDelete: (key: ApiKey) => void;
+  /** Absent: no Rotate action (the user may not mint keys). */
+  onRotate?: (key: ApiKey) => void;
 };
 
-export const ApiKeysTable = ({ keys, onDelete }: Props) => {
+const STATUS: Record<KeyState, { color: "green" | "blue" | "grey"; label: string }> = {
+  active: { color: "green", label: "latchkeyApiKeyStatusActive" },
+  replaced: { color: "blue", label: "latchkeyApiKeyStatusReplaced" },
+  expired: { color: "grey", label: "latchkeyApiKeyStatusExpired" },
+};
+
+export const ApiKeysTable = ({ keys, onDelete, onRotate }: Props) => {
   const { t } = useTranslation();
   const format = useFormat();
   const columns = {
@@ -42,8 +51,9 @@ export const ApiKeysTable = ({ keys, onDelete }: Props) => {
       </Thead>
       <Tbody>
         {keys.map((key) => {
-          const active = key.status === "active";
-          const soon = active && expiresSoon(key.expiresAt);
+          const state = keyState(key);
+          // a replaced key's expiration is the end of its grace: said as such, not as "expires soon"
+          const soon = state === "active" && expiresSoon(key.expiresAt);
           return (
             <Tr key={key.id} data-testid={`latchkey-api-key-${key.name}`}>
               <Td dataLabel={columns.name}>
@@ -58,7 +68,13 @@ export const ApiKeysTable = ({ keys, onDelete }: Props) => {
               </Td>
               <Td dataLabel={columns.created}>{format.dateTime(key.createdAt)}</Td>
               <Td dataLabel={columns.expires} data-testid="latchkey-api-key-expires">
-                <Expiration expiresAt={key.expiresAt} />
+                {state === "replaced" ? (
+                  <span data-testid="latchkey-api-key-replaced">
+                    {t("latchkeyApiKeyReplacedUntil", { date: format.dateTime(key.expiresAt) })}
+                  </span>
+                ) : (
+                  <Expiration expiresAt={key.expiresAt} />
+                )}
                 {soon && (
                   <div className="pf-v5-u-warning-color-200" data-testid="latchkey-api-key-expires-soon">
                     <ExclamationTriangleIcon aria-hidden className="pf-v5-u-mr-xs" />
@@ -70,19 +86,32 @@ export const ApiKeysTable = ({ keys, onDelete }: Props) => {
                 {key.lastUsedAt ? format.dateTime(key.lastUsedAt) : t("latchkeyApiKeyNeverUsed")}
               </Td>
               <Td dataLabel={columns.status}>
-                <Label isCompact color={active ? "green" : "grey"} data-testid="latchkey-api-key-status">
-                  {t(active ? "latchkeyApiKeyStatusActive" : "latchkeyApiKeyStatusExpired")}
+                <Label isCompact color={STATUS[state].color} data-testid="latchkey-api-key-status">
+                  {t(STATUS[state].label)}
                 </Label>
               </Td>
               <Td isActionCell>
-                <Button
-                  variant="plain"
-                  onClick={() => onDelete(key)}
-                  aria-label={t("latchkeyDeleteApiKeyNamed", { name: key.name })}
-                  data-testid="latchkey-delete-api-key"
-                >
-                  <TrashIcon aria-hidden />
-                </Button>
+                {/* side by side: the cell would stack them */}
+                <div className="pf-v5-u-display-flex">
+                  {onRotate && canRotate(key) && (
+                    <Button
+                      variant="plain"
+                      onClick={() => onRotate(key)}
+                      aria-label={t("latchkeyRotateApiKeyNamed", { name: key.name })}
+                      data-testid="latchkey-rotate-api-key"
+                    >
+                      <SyncAltIcon aria-hidden />
+                    </Button>
+                  )}
+                  <Button
+                    variant="plain"
+                    onClick={() => onDelete(key)}
+                    aria-label={t("latchkeyDeleteApiKeyNamed", { name: key.name })}
+                    data-testid="latchkey-delete-api-key"
+                  >
+                    <TrashIcon aria-hidden />
+                  </Button>
+                </div>
               </Td>
             </Tr>
           );

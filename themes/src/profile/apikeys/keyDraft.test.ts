@@ -75,4 +75,13 @@ describe("key draft", () => {
     expect(storage.getItem("k")).not.toContain("lk_secret");
     expect(readDraft(storage, "k", 0)).toEqual(draft);
   });
+
+  it("given a rotation's draft, then the key and grace come back; a damaged rotation is dropped, the rest kept", () => {
+    const storage = new MemoryStorage();
+    const rotation = { name: "ci", description: "", expiresAt: "2027-01-31", rotate: { id: "key-1", graceSeconds: 3600 } };
+    saveDraft(storage, "k", rotation, 0);
+    expect(readDraft(storage, "k", 0)).toEqual(rotation);
+    storage.setItem("k", JSON.stringify({ ...rotation, rotate: { id: 7, graceSeconds: "1h" }, savedAt: 0 }));
+    expect(readDraft(storage, "k", 0)).toEqual({ name: "ci", description: "", expiresAt: "2027-01-31" });
+  });
 });

@@ -1,4 +1,4 @@
-// What the user typed into the create dialog, kept across the fresh sign-in the server asks for before it mints a
+// What the user typed into the create or rotate dialog, kept across the fresh sign-in the server asks for before it mints a
 // key (403 reauthentication_required). Kept in sessionStorage: it stays with this tab, goes when the tab closes, and
 // is removed as soon as the dialog has it back. It holds the form's fields only, never a key.
 
@@ -9,6 +9,8 @@ export type KeyDraft = {
   /** Undefined: all of the owner's permissions. */
   roles?: string[];
   organization?: string;
+  /** Set when the dialog was a rotation of this key, with the grace chosen; the other fields then hold its day. */
+  rotate?: { id: string; graceSeconds: number };
 };
 
 type Stored = KeyDraft & { savedAt: number };
@@ -28,6 +30,7 @@ export function saveDraft(storage: Storage, key: string, draft: KeyDraft, now = 
       expiresAt: draft.expiresAt,
       roles: draft.roles,
       organization: draft.organization,
+      rotate: draft.rotate && { id: draft.rotate.id, graceSeconds: draft.rotate.graceSeconds },
       savedAt: now,
     };
     storage.setItem(key, JSON.stringify(stored));
@@ -51,12 +54,17 @@ export function readDraft(storage: Storage, key: string, now = Date.now()): KeyD
   }
   const text = (value: unknown) => (typeof value === "string" ? value : "");
   const roles = Array.isArray(stored.roles) ? stored.roles.filter((role): role is string => typeof role === "string") : undefined;
+  const rotate = stored.rotate as Partial<Record<"id" | "graceSeconds", unknown>> | null | undefined;
   return {
     name: text(stored.name),
     description: text(stored.description),
     expiresAt: text(stored.expiresAt),
     roles: roles && roles.length > 0 ? roles : undefined,
     organization: text(stored.organization) || undefined,
+    rotate:
+      rotate && typeof rotate.id === "string" && typeof rotate.graceSeconds === "number"
+        ? { id: rotate.id, graceSeconds: rotate.graceSeconds }
+        : undefined,
   };
 }
 
