@@ -1,33 +1,22 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 
-import { createRealm, deleteRealm, getApiKeySettings, introspect, logIn, masterAdmin, type TestUser } from "./admin";
-import { realmName, screenshot, signIn } from "./console";
+import { createRealm, getApiKeySettings, introspect, logIn, masterAdmin } from "./admin";
+import { alice, openCreateDialog, screenshot, signIn, test } from "./console";
 
 // The admin console's Realm settings > API keys tab (server feature declarative-ui) for a realm whose JSON switched
 // API keys on through realm attributes: changing only the maximum lifetime there must leave keys switched on.
 
-const alice: TestUser = { username: "alice", password: "alice-pass-1", groups: ["/engineering/devs"] };
-let realm: string;
-
-test.beforeEach(async ({}, testInfo) => {
-  realm = realmName(testInfo.testId);
-});
-
-test.afterEach(async () => {
-  await deleteRealm(realm);
-});
-
 test("admin tab: a realm imported with keys on; saving only a new maximum lifetime keeps keys on and working", async ({
   page,
   browser,
+  realm,
 }) => {
   // attributes latchkey.apiKeys.enabled=true, maxLifetimeDays=90 in the realm JSON (see createRealm)
   await createRealm(realm, [alice]);
   expect(await getApiKeySettings(realm)).toMatchObject({ enabled: true, maxLifetimeDays: 90 });
 
   await signIn(page, realm, alice, "#api-keys");
-  await page.getByTestId("latchkey-create-api-key").click();
-  await page.getByTestId("latchkey-api-key-name").fill("service");
+  await openCreateDialog(page, "service");
   await page.getByTestId("latchkey-create-api-key-submit").click();
   const key = await page.getByTestId("latchkey-new-api-key").locator("input").inputValue();
   expect((await introspect(realm, key)).active).toBe(true);

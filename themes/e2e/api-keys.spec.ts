@@ -1,7 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect } from "@playwright/test";
 
-import { createRealm, deleteRealm, introspect, type TestUser } from "./admin";
-import { realmName, screenshot, signIn } from "./console";
+import { introspect } from "./admin";
+import { alice, openCreateDialog, screenshot, signInToNewRealm, submitCreateDialog, test } from "./console";
 import { addDays, longDay, startOfDay, todayIn } from "./days";
 
 // The create dialog against the server's own limits (GET /me/api-keys/info) and the day a key is valid through,
@@ -9,38 +9,12 @@ import { addDays, longDay, startOfDay, todayIn } from "./days";
 // picked day, and the server must agree. The realms of createRealm allow keys for at most 90 days.
 
 const MAX_LIFETIME_DAYS = 90;
-const alice: TestUser = { username: "alice", password: "alice-pass-1", groups: ["/engineering/devs"] };
-let realm: string;
 
-test.beforeEach(async ({}, testInfo) => {
-  realm = realmName(testInfo.testId);
-});
-
-test.afterEach(async () => {
-  await deleteRealm(realm);
-});
-
-async function openCreateDialog(page: Page, name: string) {
-  await page.getByTestId("latchkey-create-api-key").click();
-  await page.getByTestId("latchkey-api-key-name").fill(name);
-}
-
-/** Submits the dialog and returns the server's answer to the create request. */
-async function create(page: Page): Promise<{ expiresAt: string; key: string }> {
-  const answer = page.waitForResponse(
-    (response) => response.request().method() === "POST" && response.url().endsWith("/latchkey/me/api-keys"),
-  );
-  await page.getByTestId("latchkey-create-api-key-submit").click();
-  const response = await answer;
-  expect(response.status()).toBe(201);
-  const body = await response.json();
-  await page.getByTestId("latchkey-new-api-key-done").click();
-  return body;
-}
-
-test("name limit: the dialog takes the server's 64 characters and refuses 65, naming the limit", async ({ page }) => {
-  await createRealm(realm, [alice]);
-  await signIn(page, realm, alice, "#api-keys");
+test("name limit: the dialog takes the server's 64 characters and refuses 65, naming the limit", async ({
+  page,
+  realm,
+}) => {
+  await signInToNewRealm(page, realm, alice, "#api-keys");
   const name = page.getByTestId("latchkey-api-key-name");
   const submit = page.getByTestId("latchkey-create-api-key-submit");
 
@@ -60,7 +34,7 @@ test("name limit: the dialog takes the server's 64 characters and refuses 65, na
   await page.getByTestId("latchkey-api-key-description").fill("d".repeat(255));
   await expect(page.getByTestId("latchkey-api-key-name-error")).toHaveCount(0);
   await expect(page.getByTestId("latchkey-api-key-description-error")).toHaveCount(0);
-  const created = await create(page); // the server takes what the dialog lets through
+  const created = await submitCreateDialog(page); // the server takes what the dialog lets through
   expect((await introspect(realm, created.key)).active).toBe(true);
   await expect(page.getByTestId(`latchkey-api-key-${"n".repeat(64)}`)).toBeVisible();
 });
@@ -71,9 +45,9 @@ for (const zone of ["Pacific/Auckland", "America/Los_Angeles"]) {
 
     test(`expiration (${zone}): the picked day, to its end in the browser's zone; the latest offered day is taken`, async ({
       page,
+      realm,
     }) => {
-      await createRealm(realm, [alice]);
-      await signIn(page, realm, alice, "#api-keys");
+      await signInToNewRealm(page, realm, alice, "#api-keys");
       const today = todayIn(zone);
       const expiration = page.getByTestId("latchkey-api-key-expiration");
 
@@ -82,7 +56,7 @@ for (const zone of ["Pacific/Auckland", "America/Los_Angeles"]) {
       await openCreateDialog(page, "picked");
       await expiration.fill(picked);
       await expect(page.getByTestId("latchkey-api-key-expiration-help")).toContainText(longDay(picked));
-      const first = await create(page);
+      const first = await submitCreateDialog(page);
       expect(new Date(first.expiresAt).toISOString()).toBe(startOfDay(addDays(picked, 1), zone).toISOString());
       await expect(page.getByTestId("latchkey-api-key-picked").getByTestId("latchkey-api-key-expires")).toHaveText(
         `${longDay(picked)}, end of day`,
@@ -102,7 +76,7 @@ for (const zone of ["Pacific/Auckland", "America/Los_Angeles"]) {
       await expect(expiration).toHaveValue(latest);
       await expect(page.getByTestId("latchkey-api-key-expiration-help")).toContainText(longDay(latest));
       await screenshot(page, `api-key-latest-day-${zone.replace("/", "-")}`);
-      const second = await create(page);
+      const second = await submitCreateDialog(page);
       expect(new Date(second.expiresAt).toISOString()).toBe(startOfDay(addDays(latest, 1), zone).toISOString());
       await expect(page.getByTestId("latchkey-api-key-latest").getByTestId("latchkey-api-key-expires")).toHaveText(
         `${longDay(latest)}, end of day`,

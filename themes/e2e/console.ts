@@ -1,12 +1,27 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 
-import { expect, type Locator, type Page } from "@playwright/test";
+import { expect, test as base, type Locator, type Page } from "@playwright/test";
 
-import { logIn } from "./admin";
+import { createRealm, deleteRealm, logIn, type TestUser } from "./admin";
 import { outputDir } from "./paths";
 
-// The account console as the specs use it: sign in, open a Profile tab, take screenshots.
+// The account console as the specs use it: a realm per test, sign in, open a Profile tab, take screenshots.
+
+/** A user who may create keys: the api-access role comes with the group /engineering/devs (createRealm). */
+export const alice: TestUser = { username: "alice", password: "alice-pass-1", groups: ["/engineering/devs"] };
+
+/**
+ * Playwright's test with `realm`: a realm name of the test's own, deleted after the test whether it passed or not.
+ * The test still creates it (createRealm) with the users and settings it needs, so those stay visible in the test.
+ */
+export const test = base.extend<{ realm: string }>({
+  realm: async ({}, use, testInfo) => {
+    const realm = realmName(testInfo.testId);
+    await use(realm);
+    await deleteRealm(realm);
+  },
+});
 
 export const screenshots = path.join(outputDir, "screenshots");
 mkdirSync(screenshots, { recursive: true });
@@ -16,6 +31,31 @@ export async function signIn(page: Page, realm: string, user: { username: string
   await page.goto(`/realms/${realm}/account/${hash}`);
   await logIn(page, user);
   await expect(page.getByTestId("latchkey-profile")).toBeVisible();
+}
+
+/** The test's realm with `user` alone (createRealm's defaults), and that user signed in to the console. */
+export async function signInToNewRealm(page: Page, realm: string, user: TestUser, hash = "") {
+  await createRealm(realm, [user]);
+  await signIn(page, realm, user, hash);
+}
+
+/** Opens the create dialog on the API-keys tab and types the key's name. */
+export async function openCreateDialog(page: Page, name: string) {
+  await page.getByTestId("latchkey-create-api-key").click();
+  await page.getByTestId("latchkey-api-key-name").fill(name);
+}
+
+/** Submits the create dialog, expects the key made, closes the key's dialog and returns the server's answer. */
+export async function submitCreateDialog(page: Page): Promise<{ id: string; expiresAt: string; key: string }> {
+  const answer = page.waitForResponse(
+    (response) => response.request().method() === "POST" && response.url().endsWith("/latchkey/me/api-keys"),
+  );
+  await page.getByTestId("latchkey-create-api-key-submit").click();
+  const response = await answer;
+  expect(response.status()).toBe(201);
+  const body = await response.json();
+  await page.getByTestId("latchkey-new-api-key-done").click();
+  return body;
 }
 
 /** The console scrolls inside its main area, so a tall viewport rather than fullPage shows a whole section. */

@@ -1,7 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 
-import { createRealm, deleteRealm, type TestUser } from "./admin";
-import { expectUncovered, openTab, realmName, screenshotAsShown, signIn } from "./console";
+import { alice, expectUncovered, openTab, screenshotAsShown, signInToNewRealm, test } from "./console";
 
 // The console on a phone (390 px wide, below PatternFly's 1200 px breakpoint for a side-by-side navigation): it has
 // to open with the navigation collapsed, and the masthead's menu button has to open and close it, as in the stock
@@ -9,25 +8,14 @@ import { expectUncovered, openTab, realmName, screenshotAsShown, signIn } from "
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
-const alice: TestUser = { username: "alice", password: "alice-pass-1", groups: ["/engineering/devs"] };
-let realm: string;
-
-test.beforeEach(async ({}, testInfo) => {
-  realm = realmName(testInfo.testId);
-});
-
-test.afterEach(async () => {
-  await deleteRealm(realm);
-});
-
 const menuButton = (page: Page) => page.locator("#nav-toggle");
 const profileLink = (page: Page) => page.locator("nav").getByRole("link", { name: "Profile" });
 
 test("phone: Profile opens readable, the menu button opens and closes the navigation, every tab works", async ({
   page,
+  realm,
 }) => {
-  await createRealm(realm, [alice]);
-  await signIn(page, realm, alice);
+  await signInToNewRealm(page, realm, alice);
 
   // readable on load: navigation collapsed, the page's heading and content not under it
   await expect(menuButton(page)).toHaveAttribute("aria-expanded", "false");

@@ -1,36 +1,19 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect } from "@playwright/test";
 
-import { addLdapFederation, createRealm, deleteRealm, introspect, type TestUser } from "./admin";
-import { openTab, screenshot, signIn as signInTo } from "./console";
+import { addLdapFederation, createRealm, introspect, type TestUser } from "./admin";
+import { alice as apiUser, openCreateDialog, openTab, screenshot, signIn, signInToNewRealm, test } from "./console";
 
 // Against the real server and the real Latchkey endpoints (nothing is mocked): each test gets a realm of its own,
 // deleted afterwards.
 
-const alice: TestUser = {
-  username: "alice",
-  password: "alice-pass-1",
-  groups: ["/engineering/devs"],
-  clientRoles: { "inventory-api": ["reader"] },
-};
+const alice: TestUser = { ...apiUser, clientRoles: { "inventory-api": ["reader"] } };
 const bob: TestUser = { username: "bob", password: "bob-pass-12" };
-let realm: string;
-
-test.beforeEach(async ({}, testInfo) => {
-  realm = `latchkey-e2e-${testInfo.testId.slice(0, 8)}-${Date.now().toString(36)}`;
-});
-
-test.afterEach(async () => {
-  await deleteRealm(realm);
-});
-
-const signIn = (page: Page, user: { username: string; password: string }, hash = "") =>
-  signInTo(page, realm, user, hash);
 
 test("account: the console opens on Profile with the user's name, email, organization, groups and roles", async ({
   page,
+  realm,
 }) => {
-  await createRealm(realm, [alice]);
-  await signIn(page, alice);
+  await signInToNewRealm(page, realm, alice);
   await expect(page.getByTestId("page-heading")).toHaveText("Profile");
   await expect(page.locator(".pf-v5-c-page")).toHaveCSS("display", "grid"); // the stylesheets came with the page
   await expect(page.locator("nav a").first()).toHaveText("Profile");
@@ -62,9 +45,9 @@ test("account: the console opens on Profile with the user's name, email, organiz
 
 test("language: French is saved and the page speaks it; screenshots of every section in English and French", async ({
   page,
+  realm,
 }) => {
-  await createRealm(realm, [alice]);
-  await signIn(page, alice);
+  await signInToNewRealm(page, realm, alice);
   await expect(page.getByTestId("latchkey-role-api-access")).toBeVisible();
   await screenshot(page, "profile-account-en");
   await openTab(page, "security");
@@ -93,11 +76,9 @@ test("language: French is saved and the page speaks it; screenshots of every sec
   await screenshot(page, "profile-api-keys-fr");
 });
 
-test("time zone: saved, survives a reload, and the dates on the page move with it", async ({ page }) => {
-  await createRealm(realm, [alice]);
-  await signIn(page, alice, "#api-keys");
-  await page.getByTestId("latchkey-create-api-key").click();
-  await page.getByTestId("latchkey-api-key-name").fill("ci");
+test("time zone: saved, survives a reload, and the dates on the page move with it", async ({ page, realm }) => {
+  await signInToNewRealm(page, realm, alice, "#api-keys");
+  await openCreateDialog(page, "ci");
   await page.getByTestId("latchkey-create-api-key-submit").click();
   await page.getByTestId("latchkey-new-api-key-done").click();
   const row = page.getByTestId("latchkey-api-key-ci");
@@ -121,9 +102,9 @@ test("time zone: saved, survives a reload, and the dates on the page move with i
 
 test("security: wrong current password shown at the field, policy error, then a change that signs in", async ({
   page,
+  realm,
 }) => {
-  await createRealm(realm, [alice]);
-  await signIn(page, alice, "#security");
+  await signInToNewRealm(page, realm, alice, "#security");
   const submit = page.getByTestId("latchkey-change-password");
   await expect(page.getByTestId("latchkey-password-hint-length")).toBeVisible();
   await page.getByTestId("latchkey-current-password").fill("not-my-password");
@@ -149,17 +130,16 @@ test("security: wrong current password shown at the field, policy error, then a 
   await expect(page.getByTestId("latchkey-password-success")).toBeVisible();
 
   await page.context().clearCookies();
-  await signIn(page, { username: "alice", password: "new-pass-12" });
+  await signIn(page, realm, { username: "alice", password: "new-pass-12" });
 });
 
 test("API keys: created, read from the dialog, valid at the introspection endpoint, deleted, then refused", async ({
   page,
+  realm,
 }) => {
-  await createRealm(realm, [alice]);
-  await signIn(page, alice, "#api-keys");
+  await signInToNewRealm(page, realm, alice, "#api-keys");
   await expect(page.getByTestId("latchkey-api-keys-empty")).toBeVisible();
-  await page.getByTestId("latchkey-create-api-key").click();
-  await page.getByTestId("latchkey-api-key-name").fill("ci");
+  await openCreateDialog(page, "ci");
   await page.getByTestId("latchkey-api-key-description").fill("pipeline");
   await page.getByTestId("latchkey-create-api-key-submit").click();
   await expect(page.getByTestId("latchkey-new-api-key-warning")).toBeVisible();
@@ -177,8 +157,7 @@ test("API keys: created, read from the dialog, valid at the introspection endpoi
   await expect(row.getByTestId("latchkey-api-key-status")).toHaveText("Active");
   await expect(row).toContainText("pipeline");
 
-  await page.getByTestId("latchkey-create-api-key").click();
-  await page.getByTestId("latchkey-api-key-name").fill("ci");
+  await openCreateDialog(page, "ci");
   await page.getByTestId("latchkey-create-api-key-submit").click();
   await expect(page.getByTestId("latchkey-api-key-name-error")).toHaveText("You already have a key with this name.");
   await page.getByTestId("latchkey-create-api-key-cancel").click();
@@ -191,16 +170,15 @@ test("API keys: created, read from the dialog, valid at the introspection endpoi
   expect((await introspect(realm, key)).active).toBe(false);
 });
 
-test("API keys: a user without the role gets an explanation and no Create button", async ({ page }) => {
-  await createRealm(realm, [bob]);
-  await signIn(page, bob, "#api-keys");
+test("API keys: a user without the role gets an explanation and no Create button", async ({ page, realm }) => {
+  await signInToNewRealm(page, realm, bob, "#api-keys");
   await expect(page.getByTestId("latchkey-api-keys-not-allowed")).toContainText("api-access");
   await expect(page.getByTestId("latchkey-create-api-key")).toHaveCount(0);
 });
 
-test("API keys: no section when the realm has them switched off", async ({ page }) => {
+test("API keys: no section when the realm has them switched off", async ({ page, realm }) => {
   await createRealm(realm, [alice], { attributes: { "latchkey.apiKeys.enabled": "false" } });
-  await signIn(page, alice, "#api-keys");
+  await signIn(page, realm, alice, "#api-keys");
   await expect(page.getByTestId("latchkey-account")).toBeVisible();
   await expect(page.getByTestId("latchkey-tab-security")).toBeVisible();
   await expect(page.getByTestId("latchkey-tab-api-keys")).toHaveCount(0);
@@ -209,6 +187,7 @@ test("API keys: no section when the realm has them switched off", async ({ page 
 
 test("security: a READ_ONLY LDAP user sees a notice naming the directory instead of the password form", async ({
   page,
+  realm,
 }) => {
   const ldapUser = {
     username: process.env.LATCHKEY_LDAP_USER ?? "",
@@ -217,7 +196,7 @@ test("security: a READ_ONLY LDAP user sees a notice naming the directory instead
   expect(ldapUser.username, "LATCHKEY_LDAP_USER (set by ProfilePageBrowserIT)").not.toBe("");
   await createRealm(realm, []);
   await addLdapFederation(realm, "Corporate LDAP");
-  await signIn(page, ldapUser, "#security");
+  await signIn(page, realm, ldapUser, "#security");
   await expect(page.getByTestId("latchkey-password-external")).toContainText("Corporate LDAP");
   await expect(page.getByTestId("latchkey-password-form")).toHaveCount(0);
   await screenshot(page, "profile-security-ldap-en");

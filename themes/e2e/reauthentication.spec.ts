@@ -1,7 +1,7 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 
-import { createRealm, deleteRealm, introspect, logIn, updateApiKeySettings, type TestUser } from "./admin";
-import { realmName, screenshot, screenshotAsShown, signIn } from "./console";
+import { createRealm, introspect, logIn, updateApiKeySettings } from "./admin";
+import { alice, openCreateDialog, screenshot, screenshotAsShown, signIn, test } from "./console";
 import { addDays, todayIn } from "./days";
 
 // Creating a key needs a recent sign-in (the realm's re-authentication age, README "Security"). Past it the server
@@ -11,22 +11,13 @@ import { addDays, todayIn } from "./days";
 // sign-in.
 
 const REAUTHENTICATION_SECONDS = 20;
-const alice: TestUser = { username: "alice", password: "alice-pass-1", groups: ["/engineering/devs"] };
-let realm: string;
-
-test.beforeEach(async ({}, testInfo) => {
-  realm = realmName(testInfo.testId);
-});
-
-test.afterEach(async () => {
-  await deleteRealm(realm);
-});
 
 const drafts = (page: import("@playwright/test").Page) =>
   page.evaluate(() => Object.keys(sessionStorage).filter((key) => key.startsWith("latchkey.apiKeyDraft.")));
 
 test("re-authentication: an old sign-in leads to the login form and back to the dialog with what was typed; the key is then created", async ({
   page,
+  realm,
 }) => {
   await createRealm(realm, [alice]);
   await updateApiKeySettings(realm, { reauthenticationSeconds: REAUTHENTICATION_SECONDS });
@@ -35,8 +26,7 @@ test("re-authentication: an old sign-in leads to the login form and back to the 
   await expect(page.getByTestId("latchkey-api-keys-empty")).toBeVisible();
 
   const day = addDays(todayIn("America/New_York"), 30); // the browser's zone (playwright.config.ts)
-  await page.getByTestId("latchkey-create-api-key").click();
-  await page.getByTestId("latchkey-api-key-name").fill("deploy");
+  await openCreateDialog(page, "deploy");
   await page.getByTestId("latchkey-api-key-description").fill("nightly deploy");
   await page.getByTestId("latchkey-api-key-expiration").fill(day);
   await page.getByTestId("latchkey-api-key-scope-roles").check();

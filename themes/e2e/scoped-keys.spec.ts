@@ -1,36 +1,14 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 
-import {
-  createRealm,
-  deleteRealm,
-  introspect,
-  removeClientRole,
-  resourceServer,
-  updateApiKeySettings,
-  type TestUser,
-} from "./admin";
-import { realmName, screenshot, signIn } from "./console";
+import { createRealm, introspect, removeClientRole, resourceServer, updateApiKeySettings, type TestUser } from "./admin";
+import { alice as apiUser, openCreateDialog, screenshot, signIn, signInToNewRealm, test } from "./console";
 
 // Scoped keys (README "Scoped keys"): the dialog offers the user's roles and organizations, the key validates with
 // only the chosen roles, and refusals are shown at the roles. alice holds api-access (group /engineering/devs),
 // inventory-api/reader (directly), the default roles, and is in the organization "wonderland" (createRealm).
 
-const alice: TestUser = {
-  username: "alice",
-  password: "alice-pass-1",
-  groups: ["/engineering/devs"],
-  clientRoles: { [resourceServer.clientId]: ["reader"] },
-};
+const alice: TestUser = { ...apiUser, clientRoles: { [resourceServer.clientId]: ["reader"] } };
 const reader = `${resourceServer.clientId}/reader`;
-let realm: string;
-
-test.beforeEach(async ({}, testInfo) => {
-  realm = realmName(testInfo.testId);
-});
-
-test.afterEach(async () => {
-  await deleteRealm(realm);
-});
 
 /** Picks a role in the dialog's search-select by typing part of it. */
 async function chooseRole(page: Page, search: string, ref: string) {
@@ -42,11 +20,10 @@ async function chooseRole(page: Page, search: string, ref: string) {
 
 test("scoped key: one role and the organization chosen in the dialog; introspection answers only that role", async ({
   page,
+  realm,
 }) => {
-  await createRealm(realm, [alice]);
-  await signIn(page, realm, alice, "#api-keys");
-  await page.getByTestId("latchkey-create-api-key").click();
-  await page.getByTestId("latchkey-api-key-name").fill("inventory-sync");
+  await signInToNewRealm(page, realm, alice, "#api-keys");
+  await openCreateDialog(page, "inventory-sync");
   await expect(page.getByTestId("latchkey-api-key-scope-all")).toBeChecked();
   await page.getByTestId("latchkey-api-key-scope-roles").check();
   await expect(page.getByTestId("latchkey-create-api-key-submit")).toBeDisabled(); // no role yet
@@ -87,8 +64,7 @@ test("scoped key: one role and the organization chosen in the dialog; introspect
   await screenshot(page, "api-key-scoped-list-en");
 
   // a key for all permissions says so in the list
-  await page.getByTestId("latchkey-create-api-key").click();
-  await page.getByTestId("latchkey-api-key-name").fill("everything");
+  await openCreateDialog(page, "everything");
   await page.getByTestId("latchkey-create-api-key-submit").click();
   await page.getByTestId("latchkey-new-api-key-done").click();
   await expect(
@@ -96,11 +72,12 @@ test("scoped key: one role and the organization chosen in the dialog; introspect
   ).toHaveText("All permissions");
 });
 
-test("scoped key: a role the user lost after the page loaded is refused at the roles, by name", async ({ page }) => {
-  await createRealm(realm, [alice]);
-  await signIn(page, realm, alice, "#api-keys");
-  await page.getByTestId("latchkey-create-api-key").click();
-  await page.getByTestId("latchkey-api-key-name").fill("stale");
+test("scoped key: a role the user lost after the page loaded is refused at the roles, by name", async ({
+  page,
+  realm,
+}) => {
+  await signInToNewRealm(page, realm, alice, "#api-keys");
+  await openCreateDialog(page, "stale");
   await page.getByTestId("latchkey-api-key-scope-roles").check();
   await chooseRole(page, "reader", reader);
   await removeClientRole(realm, alice.username, resourceServer.clientId, "reader");
@@ -118,7 +95,10 @@ test("scoped key: a role the user lost after the page loaded is refused at the r
   await expect(page.getByTestId("latchkey-new-api-key")).toBeVisible();
 });
 
-test("scoped key: where the realm requires scoped keys, 'All my permissions' is off and explained", async ({ page }) => {
+test("scoped key: where the realm requires scoped keys, 'All my permissions' is off and explained", async ({
+  page,
+  realm,
+}) => {
   await createRealm(realm, [alice]);
   await updateApiKeySettings(realm, { requireScopes: true });
   await signIn(page, realm, alice, "#api-keys");

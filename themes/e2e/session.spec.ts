@@ -1,27 +1,16 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 
-import { createRealm, deleteRealm, logIn, logOutUser, type TestUser } from "./admin";
-import { realmName, screenshotAsShown, signIn } from "./console";
+import { logIn, logOutUser } from "./admin";
+import { alice, screenshotAsShown, signInToNewRealm, test } from "./console";
 
 // A session ended on the server (here by an admin; the SSO idle limit does the same) leaves the page with a token
 // that can no longer be refreshed: the next call must send the user to sign in again, not show an error.
 
-const alice: TestUser = { username: "alice", password: "alice-pass-1", groups: ["/engineering/devs"] };
-let realm: string;
-
-test.beforeEach(async ({}, testInfo) => {
-  realm = realmName(testInfo.testId);
-});
-
-test.afterEach(async () => {
-  await deleteRealm(realm);
-});
-
 test("session end: after an admin ends the user's sessions, the next action shows the login form, then the page", async ({
   page,
+  realm,
 }) => {
-  await createRealm(realm, [alice]);
-  await signIn(page, realm, alice);
+  await signInToNewRealm(page, realm, alice);
   await expect(page.getByTestId("latchkey-username")).toHaveText("alice");
 
   await logOutUser(realm, alice.username);
