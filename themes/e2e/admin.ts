@@ -164,6 +164,8 @@ export async function addLdapFederation(realm: string, displayName: string) {
 export type Introspection = {
   active: boolean;
   username?: string;
+  /** The key's expiration in seconds: for a rotated key, the end of its grace period. */
+  exp?: number;
   realm_access?: { roles: string[] };
   resource_access?: Record<string, { roles: string[] }>;
   organizations?: string[];
