@@ -9,10 +9,11 @@ import {
   TextInputGroupUtilities,
 } from "@patternfly/react-core";
 import { TimesIcon } from "@patternfly/react-icons";
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { useMemo, useState, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 
 import { listTimeZones, RENAMED_ZONES, timeZoneOffset } from "../../format/dates";
+import { useCombobox } from "../combobox/useCombobox";
 
 type Props = {
   id: string;
@@ -26,16 +27,7 @@ type Option = { zone: string; label: string; search: string };
 /** A type-to-search select of the browser's IANA time zones (with their current UTC offsets). */
 export const TimeZoneSelect = ({ id, value, onChange, placeholder }: Props) => {
   const { t } = useTranslation();
-  const [isOpen, setOpen] = useState(false);
   const [filter, setFilter] = useState<string | undefined>(undefined);
-  const [focused, setFocused] = useState(-1);
-  const inputRef = useRef<HTMLInputElement>(null);
-
-  // TextInputGroupMain puts unknown props on its wrapper <div>, not on the <input>.
-  useEffect(() => {
-    inputRef.current?.setAttribute("autocomplete", "off");
-    inputRef.current?.setAttribute("data-testid", "latchkey-timezone");
-  }, []);
 
   const options = useMemo<Option[]>(() => {
     const now = new Date();
@@ -54,9 +46,12 @@ export const TimeZoneSelect = ({ id, value, onChange, placeholder }: Props) => {
     return words.length === 0 ? options : options.filter((option) => words.every((word) => option.search.includes(word)));
   }, [filter, options]);
 
+  const { isOpen, setOpen, focused, setFocused, inputRef, listId, optionId, moveOnArrow } = useCombobox(
+    id,
+    shown.length,
+    { "data-testid": "latchkey-timezone" },
+  );
   const selectedLabel = options.find((option) => option.zone === value)?.label ?? value;
-  const listId = `${id}-listbox`;
-  const optionId = (index: number) => `${id}-option-${index}`;
 
   const close = () => {
     setOpen(false);
@@ -69,15 +64,8 @@ export const TimeZoneSelect = ({ id, value, onChange, placeholder }: Props) => {
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
-      event.preventDefault();
-      if (!isOpen) setOpen(true);
-      if (shown.length === 0) return;
-      const step = event.key === "ArrowDown" ? 1 : -1;
-      const next = focused < 0 ? (step > 0 ? 0 : shown.length - 1) : (focused + step + shown.length) % shown.length;
-      setFocused(next);
-      document.getElementById(optionId(next))?.scrollIntoView({ block: "nearest" });
-    } else if (event.key === "Enter") {
+    if (moveOnArrow(event)) return;
+    if (event.key === "Enter") {
       if (isOpen && focused >= 0 && shown[focused]) {
         event.preventDefault();
         choose(shown[focused].zone);

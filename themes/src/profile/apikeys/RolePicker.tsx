@@ -11,9 +11,10 @@ import {
   TextInputGroupUtilities,
 } from "@patternfly/react-core";
 import { TimesIcon } from "@patternfly/react-icons";
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { useMemo, useState, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 
+import { useCombobox } from "../combobox/useCombobox";
 import { filterRoles, roleOrigin, type RoleOption } from "./keyScope";
 
 type Props = {
@@ -33,37 +34,21 @@ type Props = {
  */
 export const RolePicker = ({ id, options, selected, onChange, refused, invalid, describedBy }: Props) => {
   const { t } = useTranslation();
-  const [isOpen, setOpen] = useState(false);
   const [query, setQuery] = useState("");
-  const [focused, setFocused] = useState(-1);
-  const inputRef = useRef<HTMLInputElement>(null);
-
-  // TextInputGroupMain puts unknown props on its wrapper <div>, not on the <input>.
-  useEffect(() => {
-    inputRef.current?.setAttribute("autocomplete", "off");
-    inputRef.current?.setAttribute("data-testid", "latchkey-api-key-roles");
-    if (describedBy) inputRef.current?.setAttribute("aria-describedby", describedBy);
-    else inputRef.current?.removeAttribute("aria-describedby");
-  }, [describedBy]);
-
   const shown = useMemo(() => filterRoles(options, query), [options, query]);
   const byRef = useMemo(() => new Map(options.map((option) => [option.ref, option])), [options]);
-  const listId = `${id}-listbox`;
-  const optionId = (index: number) => `${id}-option-${index}`;
+  const { isOpen, setOpen, focused, setFocused, inputRef, listId, optionId, moveOnArrow } = useCombobox(
+    id,
+    shown.length,
+    { "data-testid": "latchkey-api-key-roles", "aria-describedby": describedBy },
+  );
 
   const toggle = (ref: string) =>
     onChange(selected.includes(ref) ? selected.filter((chosen) => chosen !== ref) : [...selected, ref]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
-      event.preventDefault();
-      if (!isOpen) setOpen(true);
-      if (shown.length === 0) return;
-      const step = event.key === "ArrowDown" ? 1 : -1;
-      const next = focused < 0 ? (step > 0 ? 0 : shown.length - 1) : (focused + step + shown.length) % shown.length;
-      setFocused(next);
-      document.getElementById(optionId(next))?.scrollIntoView({ block: "nearest" });
-    } else if (event.key === "Enter" && isOpen) {
+    if (moveOnArrow(event)) return;
+    if (event.key === "Enter" && isOpen) {
       // never submit the dialog from here: Enter picks
       event.preventDefault();
       const option = focused >= 0 ? shown[focused] : shown.length === 1 ? shown[0] : undefined;
