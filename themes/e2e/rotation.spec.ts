@@ -1,7 +1,7 @@
 import { expect, type Page } from "@playwright/test";
 
-import { introspect, logIn, updateApiKeySettings } from "./admin";
-import { alice, openCreateDialog, screenshot, signInToNewRealm, submitCreateDialog, test } from "./console";
+import { createRealm, introspect, logIn, updateApiKeySettings } from "./admin";
+import { alice, openCreateDialog, screenshot, signIn, signInToNewRealm, submitCreateDialog, test } from "./console";
 import { addDays, todayIn } from "./days";
 
 // Rotating a key from the list (POST /me/api-keys/{id}/rotate, README "Key lifecycle"): a new key with the same name
@@ -78,10 +78,21 @@ test("rotation with an hour's grace: the new key shown once, the old one listed 
   await expect(page.getByText(rotated.key)).toHaveCount(0);
 });
 
-test("rotation at once: the old key is refused from then on, the new one works", async ({ page, realm }) => {
-  await signInToNewRealm(page, realm, alice, "#api-keys");
+test("rotation at once: the old key is refused from then on, the new one works; no grace past the realm's maximum offered", async ({
+  page,
+  realm,
+}) => {
+  await createRealm(realm, [alice]);
+  await updateApiKeySettings(realm, { maxRotationGraceSeconds: 86400 });
+  await signIn(page, realm, alice, "#api-keys");
   await openCreateDialog(page, "nightly");
   const old = await submitCreateDialog(page);
+
+  // the 7 days of the default maximum are not offered under a maximum of one day (GET /me/api-keys/info)
+  await page.getByTestId("latchkey-api-key-nightly").getByTestId("latchkey-rotate-api-key").click();
+  await expect(page.getByTestId("latchkey-rotate-grace-86400")).toBeVisible();
+  await expect(page.getByTestId("latchkey-rotate-grace-604800")).toHaveCount(0);
+  await page.getByTestId("latchkey-rotate-api-key-cancel").click();
 
   const rotated = await rotate(page, "nightly", 0);
   expect(rotated.request).toMatchObject({ graceSeconds: 0 });

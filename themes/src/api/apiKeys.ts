@@ -17,6 +17,8 @@ export type ApiKeyInfo = {
   requireScopes?: boolean;
   /** Most roles one key may name. */
   maxRoles?: number;
+  /** Longest grace a rotation may give the replaced key, in seconds (0: refused at once). Absent from older servers. */
+  maxRotationGraceSeconds?: number;
 };
 
 export type ApiKeyStatus = "active" | "expired";

@@ -13,7 +13,7 @@ import { ExpirationField } from "./ExpirationField";
 import type { KeyDraft } from "./keyDraft";
 import { checkDay, latestDay } from "./newKeyRules";
 import { signInAgain } from "./reauthenticate";
-import { DEFAULT_GRACE_SECONDS, GRACE_CHOICES } from "./rotation";
+import { defaultGrace, graceChoices } from "./rotation";
 
 type Props = {
   info: ApiKeyInfo;
@@ -38,7 +38,9 @@ export const RotateApiKeyForm = ({ info, apiKey, draft, onRotated, onClose }: Pr
   const [expiresAt, setExpiresAt] = useState(
     draft?.expiresAt || (keptDay && keptDay >= today && keptDay <= lastDay ? keptDay : lastDay),
   );
-  const [graceSeconds, setGraceSeconds] = useState(draft?.rotate?.graceSeconds ?? DEFAULT_GRACE_SECONDS);
+  const [graceSeconds, setGraceSeconds] = useState(
+    draft?.rotate?.graceSeconds ?? defaultGrace(info.maxRotationGraceSeconds),
+  );
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<ShownError>();
 
@@ -111,7 +113,7 @@ export const RotateApiKeyForm = ({ info, apiKey, draft, onRotated, onClose }: Pr
           <Text component="p">{t("latchkeyRotateApiKeyText")}</Text>
         </TextContent>
         <FormGroup role="radiogroup" isStack label={t("latchkeyRotateGrace")} fieldId="latchkey-rotate-grace">
-          {GRACE_CHOICES.map((choice) => (
+          {graceChoices(info.maxRotationGraceSeconds).map((choice) => (
             <Radio
               key={choice.seconds}
               id={`latchkey-rotate-grace-${choice.seconds}`}

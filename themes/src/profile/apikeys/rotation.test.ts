@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import type { ApiKey } from "../../api/apiKeys";
-import { afterRotation, canRotate, DEFAULT_GRACE_SECONDS, GRACE_CHOICES, keyState } from "./rotation";
+import { afterRotation, canRotate, DEFAULT_GRACE_SECONDS, defaultGrace, GRACE_CHOICES, graceChoices, keyState } from "./rotation";
 
 describe("rotation", () => {
   it.each([
@@ -18,6 +18,18 @@ describe("rotation", () => {
   it("given the choices, then they run from at once to 7 days, the server's default maximum, and include the default", () => {
     expect(GRACE_CHOICES.map((choice) => choice.seconds)).toEqual([0, 3600, 86400, 7 * 86400]);
     expect(GRACE_CHOICES.map((choice) => choice.seconds)).toContain(DEFAULT_GRACE_SECONDS);
+  });
+
+  it.each([
+    [undefined, [0, 3600, 86400, 604800], 3600],
+    [604800, [0, 3600, 86400, 604800], 3600],
+    [86400, [0, 3600, 86400], 3600],
+    [7200, [0, 3600], 3600],
+    [600, [0], 0],
+    [0, [0], 0],
+  ] as const)("given the realm's maximum grace %s, then the dialog offers %j and starts at %i", (max, offered, first) => {
+    expect(graceChoices(max).map((choice) => choice.seconds)).toEqual(offered);
+    expect(defaultGrace(max)).toBe(first);
   });
 
   const listed = (id: string, expiresAt: string): ApiKey => ({

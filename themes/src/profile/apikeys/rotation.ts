@@ -1,8 +1,8 @@
 import type { ApiKey, CreatedApiKey } from "../../api/apiKeys";
 
 // What the rotate dialog offers and how the list shows a rotated key. The server takes any grace from 0 to the
-// realm's maximum rotation grace (7 days by default); /info does not say the maximum, so the dialog offers these
-// few and a refused one comes back as the server's 400 above the form.
+// realm's maximum rotation grace (/info's maxRotationGraceSeconds, 7 days by default); the dialog offers a few
+// round periods within it.
 
 /** Grace periods offered, in seconds, with their message keys: at once, 1 hour, 1 day, 7 days. */
 export const GRACE_CHOICES: readonly { seconds: number; label: string }[] = [
@@ -14,6 +14,18 @@ export const GRACE_CHOICES: readonly { seconds: number; label: string }[] = [
 
 /** The grace chosen before anything else: an hour lets a job switch over without an outage. */
 export const DEFAULT_GRACE_SECONDS = 3600;
+
+/** The choices within the realm's maximum (all of them when the server does not say); "at once" always. */
+export const graceChoices = (maxSeconds?: number) =>
+  GRACE_CHOICES.filter((choice) => maxSeconds === undefined || choice.seconds <= maxSeconds);
+
+/** The default where it is offered, else the longest choice below it. */
+export const defaultGrace = (maxSeconds?: number) =>
+  Math.max(
+    ...graceChoices(maxSeconds)
+      .map((choice) => choice.seconds)
+      .filter((seconds) => seconds <= DEFAULT_GRACE_SECONDS),
+  );
 
 export type KeyState = "active" | "replaced" | "expired";
 
