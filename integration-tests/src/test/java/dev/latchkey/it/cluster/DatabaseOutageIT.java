@@ -68,6 +68,11 @@ class DatabaseOutageIT {
             node.admin().get(adminKeys).expectStatus(200); // the admin token is fetched before the outage
         }
 
+        for (KeycloakServer node : List.of(node1, node2)) {
+            // a fresh admin token: the master realm's tokens live 60 s, and none can be had during the outage
+            node.admin().forgetToken();
+            node.admin().accessToken();
+        }
         cluster.postgres().stop();
         List<HttpResult> answers = new ArrayList<>();
         List<HttpResult> needDatabase = new ArrayList<>();
