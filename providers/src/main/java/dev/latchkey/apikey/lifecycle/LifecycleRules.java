@@ -64,4 +64,21 @@ public final class LifecycleRules {
                 .toList();
         return due.isEmpty() ? NOTHING : new Remind(due);
     }
+
+    /**
+     * The key's data once this node's send ended: the marker of the email when it was sent, and the lease given back
+     * only while it is still the one this node took ({@code ownLease}, its end time). A lease that ran out during a
+     * slow send may have been taken by another node meanwhile, which is sending now: its lease stays, or a third node
+     * could send the same email too. Leases a node takes after another's ran out end later, so the time tells them apart.
+     *
+     * @param current the key as the database has it now
+     */
+    public static ApiKeyCredentialData afterSend(ApiKeyCredentialData current, long ownLease, Step step, boolean sent) {
+        ApiKeyCredentialData marked = !sent ? current
+                : step instanceof Remind remind ? current.withRemindersSent(remind.days())
+                : step instanceof NoticeExpired ? current.withExpiryNoticeSent()
+                : current;
+        boolean ours = current.mailClaimedUntil() != null && current.mailClaimedUntil() == ownLease;
+        return marked.withMailClaimedUntil(ours ? null : current.mailClaimedUntil());
+    }
 }

@@ -145,13 +145,12 @@ final class LifecycleTask implements ScheduledTask {
                 return false;
             }
         });
-        KeycloakModelUtils.runJobInTransaction(factory, session -> update(session, realmId, stored, data -> !sent
-                ? data.withMailClaimedUntil(null)
-                : step instanceof LifecycleRules.Remind remind ? data.withRemindersSent(remind.days())
-                : data.withExpiryNoticeSent()));
+        long ownLease = claimed.mailClaimedUntil();
+        KeycloakModelUtils.runJobInTransaction(factory, session -> update(session, realmId, stored,
+                data -> LifecycleRules.afterSend(data, ownLease, step, sent)));
     }
 
-    /** @return the key's data when this node may send its email now, else null */
+    /** @return the key's data with this node's lease when it may send the email now, else null */
     private static ApiKeyCredentialData claim(KeycloakSession session, String realmId, StoredKey stored,
                                               LifecycleRules.Step step) {
         RealmModel realm = withRealm(session, realmId);
@@ -163,9 +162,9 @@ final class LifecycleTask implements ScheduledTask {
         if (key == null || !step.equals(stepNow(realm, key.data()))) {
             return null; // changed since the scan (rotated, deleted, sent or being sent by another node)
         }
-        user.credentialManager().updateStoredCredential(
-                key.withData(key.data().withMailClaimedUntil(Time.currentTimeMillis() + MAIL_LEASE_MILLIS)));
-        return key.data();
+        ApiKeyCredentialData leased = key.data().withMailClaimedUntil(Time.currentTimeMillis() + MAIL_LEASE_MILLIS);
+        user.credentialManager().updateStoredCredential(key.withData(leased));
+        return leased;
     }
 
     /** Applies a change to the key's data as the database has it now, under the user's lock. */

@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class LifecycleRulesTest {
 
+    private static final long MINUTE = Duration.ofMinutes(1).toMillis();
     private static final long HOUR = Duration.ofHours(1).toMillis();
     private static final long DAY = Duration.ofDays(1).toMillis();
     private static final long NOW = 1_000L * DAY;
@@ -77,6 +78,48 @@ class LifecycleRulesTest {
         assertThat(LifecycleRules.next(claimed, NOW, DAYS, 30)).isInstanceOf(LifecycleRules.Nothing.class);
         assertThat(LifecycleRules.next(claimed, NOW + HOUR, DAYS, 30)).isEqualTo(new LifecycleRules.Remind(List.of(7, 1)));
         assertThat(claimed.withRemindersSent(List.of(1)).mailClaimedUntil()).as("the marker ends the claim").isNull();
+    }
+
+    @Test
+    @DisplayName("Given a send that failed, then the node gives back its own lease, so the next run tries again")
+    void failedSendGivesBackOwnLease() {
+        long ownLease = NOW + 5 * MINUTE;
+        ApiKeyCredentialData stored = key(NOW + 20 * HOUR).withMailClaimedUntil(ownLease);
+        ApiKeyCredentialData after = LifecycleRules.afterSend(stored, ownLease, new LifecycleRules.Remind(List.of(1)), false);
+        assertThat(after.mailClaimedUntil()).isNull();
+        assertThat(after.reminderSent(1)).isFalse();
+        assertThat(LifecycleRules.next(after, NOW + 6 * MINUTE, DAYS, 30)).isEqualTo(new LifecycleRules.Remind(List.of(7, 1)));
+    }
+
+    @Test
+    @DisplayName("Given a send so slow that its lease ran out and another node took the key, then a failure leaves that node's lease alone")
+    void failedSendKeepsAnotherNodesLease() {
+        long ownLease = NOW + 5 * MINUTE;
+        long othersLease = NOW + 11 * MINUTE; // taken at NOW + 6 min, after this node's lease ended
+        ApiKeyCredentialData stored = key(NOW + 20 * HOUR).withMailClaimedUntil(othersLease);
+        ApiKeyCredentialData after = LifecycleRules.afterSend(stored, ownLease, new LifecycleRules.Remind(List.of(1)), false);
+        assertThat(after.mailClaimedUntil()).isEqualTo(othersLease);
+        assertThat(LifecycleRules.next(after, NOW + 7 * MINUTE, DAYS, 30)).as("a third node sends nothing meanwhile")
+                .isInstanceOf(LifecycleRules.Nothing.class);
+    }
+
+    @Test
+    @DisplayName("Given a sent email, then its marker is written; the lease ends if it is the node's own and stays if another node's")
+    void sentMarksAndEndsOnlyOwnLease() {
+        long ownLease = NOW + 5 * MINUTE;
+        ApiKeyCredentialData own = key(NOW + 20 * HOUR).withMailClaimedUntil(ownLease);
+        ApiKeyCredentialData reminded = LifecycleRules.afterSend(own, ownLease, new LifecycleRules.Remind(List.of(7, 1)), true);
+        assertThat(reminded.reminderSent(7)).isTrue();
+        assertThat(reminded.reminderSent(1)).isTrue();
+        assertThat(reminded.mailClaimedUntil()).isNull();
+
+        ApiKeyCredentialData expired = key(NOW - HOUR).withMailClaimedUntil(NOW + 11 * MINUTE);
+        ApiKeyCredentialData noticed = LifecycleRules.afterSend(expired, ownLease, new LifecycleRules.NoticeExpired(), true);
+        assertThat(noticed.expiryNoticeWasSent()).isTrue();
+        assertThat(noticed.mailClaimedUntil()).isEqualTo(NOW + 11 * MINUTE);
+
+        assertThat(LifecycleRules.afterSend(key(NOW + 20 * HOUR), ownLease, new LifecycleRules.Remind(List.of(1)), false)
+                .mailClaimedUntil()).as("no lease at all stays none").isNull();
     }
 
     private static ApiKeyCredentialData key(long expiresAt) {
