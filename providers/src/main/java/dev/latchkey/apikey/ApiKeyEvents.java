@@ -25,6 +25,8 @@ public final class ApiKeyEvents {
     static final String DETAIL_ENDPOINT = "endpoint";
     static final String ENDPOINT_PROXY_AUTH = "proxy_auth";
     static final String DETAIL_REQUIRED_ROLE = "required_role";
+    /** On a revocation's REMOVE_CREDENTIAL: where a reported key was found, as the reporter said. */
+    static final String DETAIL_SOURCE = "source";
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -47,6 +49,15 @@ public final class ApiKeyEvents {
         EventBuilder event = forKey(EventType.REMOVE_CREDENTIAL, user, key);
         if (adminUserId != null) {
             event.detail(DETAIL_REVOKED_BY_ADMIN, adminUserId);
+        }
+        event.success();
+    }
+
+    /** A key revoked without its owner: the reason ({@code reported_leaked}, {@code unused}) and a report's source. */
+    void revoked(UserModel user, ApiKeyCredentialModel key, RevocationReason reason, String source) {
+        EventBuilder event = forKey(EventType.REMOVE_CREDENTIAL, user, key).detail(Details.REASON, reason.value());
+        if (source != null) {
+            event.detail(DETAIL_SOURCE, source);
         }
         event.success();
     }

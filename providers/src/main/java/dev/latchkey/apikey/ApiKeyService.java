@@ -158,7 +158,7 @@ public final class ApiKeyService {
         ApiKey key = FORMAT.generate(user.getId(), UUID.randomUUID());
         ApiKeyCredentialModel successor = ApiKeyCredentialModel.create(key.credentialId(), now.toEpochMilli(),
                 new ApiKeyCredentialData(was.name(), was.description(), rotation.expiresAt().toEpochMilli(), key.hint(),
-                        null, was.roles(), was.organization(), old.getId(), null, null, null, null),
+                        null, was.roles(), was.organization(), old.getId(), null, null, null, null, null, null),
                 new ApiKeySecretData(SecretHasher.ALGORITHM, SecretHasher.hash(key.secret())));
         // Keycloak keeps credential labels unique per user and type, so the replaced key's label changes first (its
         // name stays: the list shows both keys under it, the old one with replacedBy).
@@ -193,6 +193,32 @@ public final class ApiKeyService {
         user.credentialManager().removeStoredCredentialById(key.getId());
         events.deleted(user, key, adminUserId);
         LatchkeyMetrics.node().deleted(adminUserId != null);
+    }
+
+    /**
+     * Revokes one of the user's keys for good, without its owner: it is refused from now on on every node (the update
+     * invalidates the owner's cached entry cluster-wide, as a delete does) and stays listed with the reason until the
+     * cleanup deletes it. Written under the user's lock from the database, so a concurrent "last used" write or
+     * rotation cannot undo it.
+     *
+     * @param source where a reported key was found, as the reporter said; null when not given or not reported
+     * @return the revoked key; empty when the key no longer exists or had stopped working already (expired, replaced
+     *         and past its grace, revoked before)
+     */
+    public Optional<ApiKeyCredentialModel> revoke(UserModel user, String keyId, RevocationReason reason, String source) {
+        long now = Time.currentTimeMillis();
+        Optional<ApiKeyCredentialModel> revoked = UserWriteLock.lockAndReadCredentials(session, user, ApiKeyCredentialModel.TYPE)
+                .filter(stored -> stored.getId().equals(keyId))
+                .findFirst()
+                .flatMap(ApiKeyService::readable)
+                .filter(key -> !key.data().isExpired(now))
+                .map(key -> key.withData(key.data().revoked(reason.value(), now)));
+        revoked.ifPresent(key -> {
+            user.credentialManager().updateStoredCredential(key);
+            events.revoked(user, key, reason, source);
+            LatchkeyMetrics.node().revoked(reason);
+        });
+        return revoked;
     }
 
     /** The label of a replaced key: its name and its successor's hint, which is unique like the successor's id. */

@@ -55,31 +55,61 @@ public final class ApiKeyValidator {
         return outcome;
     }
 
-    ValidationOutcome check(String keyText) {
+    /**
+     * The stored key of this realm a text names, its secret checked, whatever the key's state (expired, its owner
+     * disabled...): for validation, and for entry points that act on a presented key, such as a leak report.
+     */
+    public Located locate(String keyText) {
         ParseResult parsed = ApiKeyFormat.parse(keyText);
         if (!parsed.isValid()) {
-            return ValidationOutcome.inactive(parsed.failure() == ParseFailure.BAD_CHECKSUM
-                    ? InactiveReason.BAD_CHECKSUM : InactiveReason.MALFORMED, null, null);
+            return Located.refused(parsed.failure() == ParseFailure.BAD_CHECKSUM
+                    ? InactiveReason.BAD_CHECKSUM : InactiveReason.MALFORMED, null);
         }
         ApiKey key = parsed.key();
-        ApiKeySettings settings = ApiKeySettings.of(realm);
-
         if (absentUsers.isAbsent(realm.getId(), key.userId())) {
-            return ValidationOutcome.inactive(InactiveReason.USER_NOT_FOUND, null, null);
+            return Located.refused(InactiveReason.USER_NOT_FOUND, null);
         }
         UserModel owner = session.users().getUserById(realm, key.userId());
         if (owner == null) {
             absentUsers.remember(realm.getId(), key.userId());
-            return ValidationOutcome.inactive(InactiveReason.USER_NOT_FOUND, null, null);
+            return Located.refused(InactiveReason.USER_NOT_FOUND, null);
         }
         CredentialModel stored = owner.credentialManager().getStoredCredentialById(key.credentialId());
         if (stored == null || !ApiKeyCredentialModel.TYPE.equals(stored.getType())) {
-            return ValidationOutcome.inactive(InactiveReason.UNKNOWN_KEY, owner, null);
+            return Located.refused(InactiveReason.UNKNOWN_KEY, owner);
         }
         ApiKeyCredentialModel credential = ApiKeyCredentialModel.from(stored);
         // A right id with a wrong secret is "unknown" too: nothing tells a guesser which half was wrong.
         if (!SecretHasher.matches(key.secret(), credential.secret().hash())) {
-            return ValidationOutcome.inactive(InactiveReason.UNKNOWN_KEY, owner, null);
+            return Located.refused(InactiveReason.UNKNOWN_KEY, owner);
+        }
+        return new Located(owner, credential, null);
+    }
+
+    /**
+     * What {@link #locate} found: the owner and the stored key, or the reason there is none (the owner too when known).
+     */
+    public record Located(UserModel owner, ApiKeyCredentialModel credential, InactiveReason refusal) {
+
+        static Located refused(InactiveReason reason, UserModel ownerIfKnown) {
+            return new Located(ownerIfKnown, null, reason);
+        }
+
+        public boolean found() {
+            return refusal == null;
+        }
+    }
+
+    ValidationOutcome check(String keyText) {
+        Located located = locate(keyText);
+        if (!located.found()) {
+            return ValidationOutcome.inactive(located.refusal(), located.owner(), null);
+        }
+        UserModel owner = located.owner();
+        ApiKeyCredentialModel credential = located.credential();
+        ApiKeySettings settings = ApiKeySettings.of(realm);
+        if (credential.data().isRevoked()) {
+            return ValidationOutcome.inactive(InactiveReason.REVOKED, owner, credential);
         }
         if (!settings.enabled()) {
             return ValidationOutcome.inactive(InactiveReason.API_KEYS_DISABLED, owner, credential);

@@ -11,6 +11,8 @@ public enum InactiveReason {
     BAD_CHECKSUM,
     UNKNOWN_KEY,
     EXPIRED,
+    /** Revoked because it was reported as leaked, or was unused too long; for good. */
+    REVOKED,
     USER_NOT_FOUND,
     USER_DISABLED,
     USER_LOCKED_OUT,

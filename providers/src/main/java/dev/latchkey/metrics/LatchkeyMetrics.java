@@ -1,6 +1,7 @@
 package dev.latchkey.metrics;
 
 import dev.latchkey.apikey.InactiveReason;
+import dev.latchkey.apikey.RevocationReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
@@ -28,6 +29,20 @@ public final class LatchkeyMetrics {
     private final Counter exchanged;
     private final Counter exchangeRefused;
     private final Map<ProxyCheck, Counter> proxyChecks = new EnumMap<>(ProxyCheck.class);
+    private final Map<RevocationReason, Counter> revoked = new EnumMap<>(RevocationReason.class);
+    private final Map<LeakReport, Counter> leakReports = new EnumMap<>(LeakReport.class);
+
+    /** Where a leak report came in (tag {@code endpoint}). */
+    public enum LeakReport {
+        /** The plain report endpoint, {@code /api-keys/revoke}. */
+        REVOKE,
+        /** GitHub's secret scanning, a verified report. */
+        GITHUB;
+
+        String tag() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     /** How the proxy auth endpoint answered a check (tag {@code result}). */
     public enum ProxyCheck {
@@ -72,6 +87,16 @@ public final class LatchkeyMetrics {
                     .description("Key checks by the proxy auth endpoint, by result")
                     .tag("result", result.tag()).register(registry));
         }
+        for (RevocationReason reason : RevocationReason.values()) {
+            revoked.put(reason, Counter.builder("latchkey.keys.revoked")
+                    .description("API keys revoked without their owner, by reason")
+                    .tag("reason", reason.value()).register(registry));
+        }
+        for (LeakReport endpoint : LeakReport.values()) {
+            leakReports.put(endpoint, Counter.builder("latchkey.leak.reports")
+                    .description("Leak reports accepted (202), by endpoint")
+                    .tag("endpoint", endpoint.tag()).register(registry));
+        }
     }
 
     /** This node's meters. */
@@ -106,5 +131,13 @@ public final class LatchkeyMetrics {
 
     public void proxyChecked(ProxyCheck result) {
         proxyChecks.get(result).increment();
+    }
+
+    public void revoked(RevocationReason reason) {
+        revoked.get(reason).increment();
+    }
+
+    public void leakReported(LeakReport endpoint) {
+        leakReports.get(endpoint).increment();
     }
 }

@@ -3,6 +3,7 @@ package dev.latchkey.rest;
 import dev.latchkey.apikey.AbsentUsers;
 import dev.latchkey.apikey.ApiKeyNodeState;
 import dev.latchkey.apikey.LastUsedRecorder;
+import dev.latchkey.apikey.leak.ReportRateLimit;
 import dev.latchkey.apikey.lifecycle.LifecycleScheduler;
 import java.time.Duration;
 import java.util.List;
@@ -23,7 +24,8 @@ import org.keycloak.timer.TimerProvider;
  *
  * <p>Server options ({@code kc.sh start --spi-realm-restapi-extension--latchkey--<option>=...}):
  * {@code last-used-granularity-seconds} (default 3600), {@code last-used-flush-seconds} (default 60) and
- * {@code lifecycle-interval-seconds} (default 3600: reminders, expiry notices and cleanup of expired keys).
+ * {@code lifecycle-interval-seconds} (default 3600: reminders, expiry notices and cleanup of expired keys) and
+ * {@code leak-reports-per-hour} (default 60: leak reports one client address may send to one realm, per node).
  */
 public final class LatchkeyResourceProviderFactory implements RealmResourceProviderFactory {
 
@@ -31,6 +33,8 @@ public final class LatchkeyResourceProviderFactory implements RealmResourceProvi
     static final String GRANULARITY = "lastUsedGranularitySeconds";
     static final String FLUSH_INTERVAL = "lastUsedFlushSeconds";
     static final String LIFECYCLE_INTERVAL = "lifecycleIntervalSeconds";
+    static final String LEAK_REPORTS_PER_HOUR = "leakReportsPerHour";
+    private static final int DEFAULT_LEAK_REPORTS_PER_HOUR = 60;
     private static final int DEFAULT_LIFECYCLE_SECONDS = 3600;
     private static final int DEFAULT_GRANULARITY_SECONDS = 3600;
     private static final int DEFAULT_FLUSH_SECONDS = 60;
@@ -38,13 +42,14 @@ public final class LatchkeyResourceProviderFactory implements RealmResourceProvi
 
     private LastUsedRecorder lastUsed;
     private ApiKeyNodeState apiKeys;
+    private ReportRateLimit reportLimit;
     private long flushIntervalMillis;
     private long lifecycleIntervalMillis;
     private KeycloakSessionFactory sessionFactory;
 
     @Override
     public RealmResourceProvider create(KeycloakSession session) {
-        return new LatchkeyResourceProvider(session, apiKeys);
+        return new LatchkeyResourceProvider(session, apiKeys, reportLimit);
     }
 
     /** This node's validation state, shared by every entry point that validates keys. */
@@ -58,6 +63,8 @@ public final class LatchkeyResourceProviderFactory implements RealmResourceProvi
         int flush = Math.max(1, config.getInt(FLUSH_INTERVAL, DEFAULT_FLUSH_SECONDS));
         lastUsed = new LastUsedRecorder(Duration.ofSeconds(granularity).toMillis());
         apiKeys = new ApiKeyNodeState(lastUsed, new AbsentUsers(Time::currentTimeMillis));
+        reportLimit = new ReportRateLimit(Math.max(1, config.getInt(LEAK_REPORTS_PER_HOUR, DEFAULT_LEAK_REPORTS_PER_HOUR)),
+                Time::currentTimeMillis);
         flushIntervalMillis = Duration.ofSeconds(flush).toMillis();
         lifecycleIntervalMillis = Duration.ofSeconds(Math.max(1, config.getInt(LIFECYCLE_INTERVAL,
                 DEFAULT_LIFECYCLE_SECONDS))).toMillis();
@@ -93,6 +100,8 @@ public final class LatchkeyResourceProviderFactory implements RealmResourceProvi
                 .property().name(LIFECYCLE_INTERVAL).type("int").defaultValue(DEFAULT_LIFECYCLE_SECONDS)
                 .helpText("How often a node looks for API keys to remind their owners of, or to delete, in seconds")
                 .add()
+                .property().name(LEAK_REPORTS_PER_HOUR).type("int").defaultValue(DEFAULT_LEAK_REPORTS_PER_HOUR)
+                .helpText("Leak reports one client address may send to one realm per hour, counted per node").add()
                 .build();
     }
 }

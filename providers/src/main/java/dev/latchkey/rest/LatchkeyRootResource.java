@@ -1,6 +1,8 @@
 package dev.latchkey.rest;
 
 import dev.latchkey.apikey.ApiKeyNodeState;
+import dev.latchkey.apikey.leak.LeakReportResource;
+import dev.latchkey.apikey.leak.ReportRateLimit;
 import dev.latchkey.apikey.proxy.ProxyAuthResource;
 import dev.latchkey.apikey.rest.ApiKeyIntrospectionResource;
 import dev.latchkey.common.DatabaseUnavailable;
@@ -18,10 +20,12 @@ public final class LatchkeyRootResource {
 
     private final KeycloakSession session;
     private final ApiKeyNodeState apiKeys;
+    private final ReportRateLimit reportLimit;
 
-    LatchkeyRootResource(KeycloakSession session, ApiKeyNodeState apiKeys) {
+    LatchkeyRootResource(KeycloakSession session, ApiKeyNodeState apiKeys, ReportRateLimit reportLimit) {
         this.session = session;
         this.apiKeys = apiKeys;
+        this.reportLimit = reportLimit;
     }
 
     @Path("me")
@@ -33,6 +37,12 @@ public final class LatchkeyRootResource {
     @Path("api-keys")
     public ApiKeyIntrospectionResource apiKeys() {
         return new ApiKeyIntrospectionResource(session, apiKeys);
+    }
+
+    /** Leak reports: anyone may send a key to kill it (more literal characters than {@code api-keys}: routed here). */
+    @Path("api-keys/revoke")
+    public LeakReportResource reportLeak() {
+        return new LeakReportResource(session, apiKeys, reportLimit);
     }
 
     /**

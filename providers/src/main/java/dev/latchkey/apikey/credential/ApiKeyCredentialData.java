@@ -24,28 +24,36 @@ import java.util.TreeSet;
  * @param expiryNoticeSent the "has expired" email was sent; {@code null}: not
  * @param mailClaimedUntil epoch milliseconds until which one node is sending this key's reminder or notice; others
  *                         leave the key alone until then. {@code null}: nobody is
+ * @param revokedAt        epoch milliseconds when the key was revoked for a {@code revokedReason}; it was refused from
+ *                         then on ({@code expiresAt} is that moment) and stays listed, with the reason, until the
+ *                         cleanup deletes it. {@code null}: not revoked
+ * @param revokedReason    why: {@code reported_leaked} or {@code unused}; {@code null}: not revoked
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ApiKeyCredentialData(String name, String description, long expiresAt, String hint, Long lastUsedAt,
                                    List<String> roles, String organization, String replaces, String replacedBy,
-                                   List<Integer> remindersSent, Boolean expiryNoticeSent, Long mailClaimedUntil) {
+                                   List<Integer> remindersSent, Boolean expiryNoticeSent, Long mailClaimedUntil,
+                                   Long revokedAt, String revokedReason) {
 
     /** A key as a create (or an import of a key made before rotation) makes it. */
     public ApiKeyCredentialData(String name, String description, long expiresAt, String hint, Long lastUsedAt,
                                 List<String> roles, String organization) {
-        this(name, description, expiresAt, hint, lastUsedAt, roles, organization, null, null, null, null, null);
+        this(name, description, expiresAt, hint, lastUsedAt, roles, organization, null, null, null, null, null, null,
+                null);
     }
 
     public ApiKeyCredentialData withLastUsedAt(long lastUsed) {
         return new ApiKeyCredentialData(name, description, expiresAt, hint, lastUsed, roles, organization, replaces,
-                replacedBy, remindersSent, expiryNoticeSent, mailClaimedUntil);
+                replacedBy, remindersSent, expiryNoticeSent, mailClaimedUntil, revokedAt,
+                revokedReason);
     }
 
     /** This key rotated into {@code successor}: it works until {@code graceEnd} and no longer counts as active. */
     public ApiKeyCredentialData replacedBy(String successor, long graceEnd) {
         return new ApiKeyCredentialData(name, description, Math.min(expiresAt, graceEnd), hint, lastUsedAt, roles,
-                organization, replaces, successor, remindersSent, expiryNoticeSent, mailClaimedUntil);
+                organization, replaces, successor, remindersSent, expiryNoticeSent, mailClaimedUntil, revokedAt,
+                revokedReason);
     }
 
     /** The reminders for these days were sent (added to those sent before). */
@@ -53,18 +61,32 @@ public record ApiKeyCredentialData(String name, String description, long expires
         TreeSet<Integer> sent = new TreeSet<>(remindersSent == null ? List.of() : remindersSent);
         sent.addAll(days);
         return new ApiKeyCredentialData(name, description, expiresAt, hint, lastUsedAt, roles, organization, replaces,
-                replacedBy, List.copyOf(sent.descendingSet()), expiryNoticeSent, null);
+                replacedBy, List.copyOf(sent.descendingSet()), expiryNoticeSent, null, revokedAt, revokedReason);
     }
 
     public ApiKeyCredentialData withExpiryNoticeSent() {
         return new ApiKeyCredentialData(name, description, expiresAt, hint, lastUsedAt, roles, organization, replaces,
-                replacedBy, remindersSent, Boolean.TRUE, null);
+                replacedBy, remindersSent, Boolean.TRUE, null, revokedAt, revokedReason);
     }
 
     /** This node sends the key's email; the claim ends with the marker of the sent email, or at {@code until}. */
     public ApiKeyCredentialData withMailClaimedUntil(Long until) {
         return new ApiKeyCredentialData(name, description, expiresAt, hint, lastUsedAt, roles, organization, replaces,
-                replacedBy, remindersSent, expiryNoticeSent, until);
+                replacedBy, remindersSent, expiryNoticeSent, until, revokedAt, revokedReason);
+    }
+
+    /**
+     * Revoked now for {@code reason}: refused from this moment ({@code expiresAt} becomes now, so every entry point
+     * that checks expiry refuses it, and the cleanup deletes it as an expired key), listed with the reason until then.
+     */
+    public ApiKeyCredentialData revoked(String reason, long nowMillis) {
+        return new ApiKeyCredentialData(name, description, Math.min(expiresAt, nowMillis), hint, lastUsedAt, roles,
+                organization, replaces, replacedBy, remindersSent, expiryNoticeSent, null, nowMillis, reason);
+    }
+
+    @JsonIgnore // derived, not stored
+    public boolean isRevoked() {
+        return revokedReason != null;
     }
 
     public boolean isMailClaimed(long nowMillis) {

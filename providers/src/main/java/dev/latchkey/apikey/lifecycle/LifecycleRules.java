@@ -29,7 +29,7 @@ public final class LifecycleRules {
     public record NoticeExpired() implements Step {
     }
 
-    /** Delete the key; {@code reason} is {@code expired} or {@code replaced}. */
+    /** Delete the key; {@code reason} is {@code expired}, {@code replaced} or {@code revoked}. */
     public record Delete(String reason) implements Step {
     }
 
@@ -44,7 +44,7 @@ public final class LifecycleRules {
      */
     public static Step next(ApiKeyCredentialData key, long now, List<Integer> reminderDays, int deleteAfterDays) {
         if (key.isExpired(now) && deleteAfterDays > 0 && now >= key.expiresAt() + deleteAfterDays * DAY) {
-            return new Delete(key.isReplaced() ? "replaced" : "expired");
+            return new Delete(key.isRevoked() ? "revoked" : key.isReplaced() ? "replaced" : "expired");
         }
         if (key.isMailClaimed(now)) {
             return NOTHING; // a node is sending this key's email right now
@@ -52,7 +52,8 @@ public final class LifecycleRules {
         if (key.isExpired(now)) {
             // "on the day it expires": a server that was down longer does not send a stale notice
             boolean today = now < key.expiresAt() + DAY;
-            return !reminderDays.isEmpty() && !key.isReplaced() && !key.expiryNoticeWasSent() && today
+            // a revoked key's owner got the revocation's own email
+            return !reminderDays.isEmpty() && !key.isReplaced() && !key.isRevoked() && !key.expiryNoticeWasSent() && today
                     ? new NoticeExpired() : NOTHING;
         }
         if (key.isReplaced()) {

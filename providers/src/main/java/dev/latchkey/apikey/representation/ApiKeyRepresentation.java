@@ -15,21 +15,25 @@ import java.util.List;
  * @param replaces     the id of the key this one was rotated from, or {@code null}
  * @param replacedBy   the id of the key this one was rotated into, or {@code null}: a replaced key works until its
  *                     {@code expiresAt} (the end of the grace period) and is then {@code expired}
+ * @param revokedReason why the key was revoked without its owner ({@code reported_leaked}, {@code unused}); its
+ *                     {@code status} is then {@code revoked} and {@code revokedAt} says when. {@code null}: not revoked
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record ApiKeyRepresentation(String id, String name, String description, String hint, String createdAt,
                                    String expiresAt, String lastUsedAt, String status, List<String> roles,
-                                   String organization, String replaces, String replacedBy) {
+                                   String organization, String replaces, String replacedBy, String revokedAt,
+                                   String revokedReason) {
 
     public static final String ACTIVE = "active";
     public static final String EXPIRED = "expired";
+    public static final String REVOKED = "revoked";
 
     public static ApiKeyRepresentation of(ApiKeyCredentialModel key, long nowMillis) {
         ApiKeyCredentialData data = key.data();
         return new ApiKeyRepresentation(key.getId(), data.name(), data.description(), data.hint(),
                 iso(key.getCreatedDate()), iso(data.expiresAt()), iso(data.lastUsedAt()),
-                data.isExpired(nowMillis) ? EXPIRED : ACTIVE, data.roles(), data.organization(), data.replaces(),
-                data.replacedBy());
+                data.isRevoked() ? REVOKED : data.isExpired(nowMillis) ? EXPIRED : ACTIVE, data.roles(),
+                data.organization(), data.replaces(), data.replacedBy(), iso(data.revokedAt()), data.revokedReason());
     }
 
     static String iso(Long epochMillis) {

@@ -72,6 +72,20 @@ class LifecycleRulesTest {
     }
 
     @Test
+    @DisplayName("Given a revoked key, then it stops at once, gets no reminder or expiry notice and is deleted as revoked")
+    void revoked() {
+        ApiKeyCredentialData revoked = key(NOW + 20 * DAY).revoked("reported_leaked", NOW);
+        assertThat(revoked.isExpired(NOW)).isTrue();
+        assertThat(revoked.isRevoked()).isTrue();
+        assertThat(revoked.revokedAt()).isEqualTo(NOW);
+        assertThat(revoked.isActiveForLimit(NOW)).isFalse();
+        assertThat(LifecycleRules.next(revoked, NOW + HOUR, DAYS, 30)).isInstanceOf(LifecycleRules.Nothing.class);
+        assertThat(LifecycleRules.next(revoked, NOW + 30 * DAY, DAYS, 30)).isEqualTo(new LifecycleRules.Delete("revoked"));
+        assertThat(key(NOW - DAY).revoked("unused", NOW).expiresAt()).as("revoking never extends a key's life")
+                .isEqualTo(NOW - DAY);
+    }
+
+    @Test
     @DisplayName("Given a key whose email another node is sending (an unexpired lease), then nothing, until the lease ends")
     void claimed() {
         ApiKeyCredentialData claimed = key(NOW + 20 * HOUR).withMailClaimedUntil(NOW + HOUR);
