@@ -61,7 +61,7 @@ class DockerFilesIT {
 
     private String latchkeyJar() throws IOException {
         try (Stream<Path> files = Files.list(paths.providersDir())) {
-            // the shipped jar is latchkey-<version>.jar; the test servers also get a test-only clock provider jar
+            // the shipped jar is latchkey-<version>.jar; the test servers also get test-only jars (clock, email themes)
             List<String> jars = files.map(p -> p.getFileName().toString())
                     .filter(n -> n.matches("latchkey-[0-9][^/]*\\.jar")).toList();
             assertThat(jars).hasSize(1);

@@ -17,6 +17,7 @@ public final class NewUser {
     private final String username;
     private String password;
     private String email;
+    private boolean emailVerified = true;
     private String firstName;
     private String lastName;
     private final Map<String, List<String>> attributes = new LinkedHashMap<>();
@@ -48,6 +49,12 @@ public final class NewUser {
 
     public NewUser email(String value) {
         this.email = value;
+        return this;
+    }
+
+    /** Whether the address counts as proven (true unless set otherwise). */
+    public NewUser emailVerified(boolean value) {
+        this.emailVerified = value;
         return this;
     }
 
@@ -90,7 +97,7 @@ public final class NewUser {
                 .put("username", username)
                 .put("enabled", true)
                 .put("email", email)
-                .put("emailVerified", true)
+                .put("emailVerified", emailVerified)
                 .put("firstName", firstName)
                 .put("lastName", lastName);
         ObjectNode attributeNode = user.putObject("attributes");

@@ -3,29 +3,26 @@ package dev.latchkey.apikey.lifecycle;
 import jakarta.ws.rs.core.UriBuilder;
 import java.net.URI;
 import org.keycloak.Config;
-import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.services.Urls;
 
 /**
  * The account console's address for the key emails: the Profile page (the console's start page with Latchkey's
  * theme) is where a user sees and deletes keys.
+ *
+ * <p>Only from what an admin configured, never from the request: a server without {@code --hostname} takes its
+ * address from the request's {@code Host} header, and anyone may send any {@code Host} with a create, which would put
+ * a link of their choosing into a security notice ("not you? click here").
  */
 final class AccountLinks {
 
     private AccountLinks() {
     }
 
-    /** During a request: the console under the address the request came to (Keycloak's hostname rules applied). */
-    static String fromRequest(KeycloakSession session, RealmModel realm) {
-        return Urls.accountBase(session.getContext().getUri().getBaseUri()).build(realm.getName()).toString() + "/";
-    }
-
     /**
-     * Without a request (the scheduled reminders): the realm's Frontend URL, else the server's {@code --hostname};
-     * null when neither is set (the email then names the page without a link).
+     * The realm's Frontend URL, else the server's {@code --hostname}; null when neither is set (the email then names
+     * the page without a link).
      */
-    static String withoutRequest(RealmModel realm) {
+    static String of(RealmModel realm) {
         String base = realm.getAttribute("frontendUrl");
         if (base == null || base.isBlank()) {
             String hostname = Config.scope("hostname", "v2").get("hostname");

@@ -20,8 +20,9 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 /**
  * The security notice "a key was added to your account" (like GitHub's), also for a rotation. It is sent after the
  * request's transaction committed (a key that was not stored gets no notice) and on another thread, with a session
- * of its own: an SMTP server that is slow or down never delays or fails the create. A failed send is logged and not
- * retried: the key is there either way, and the owner sees it on the Profile page.
+ * of its own: an SMTP server that is slow or down never delays or fails the create. A failed send is logged and
+ * recorded as an error event of the owner, and not retried: the key is there either way, and the owner sees it on the
+ * Profile page.
  */
 public final class CreationNotice {
 
@@ -30,7 +31,7 @@ public final class CreationNotice {
     /** A browser's User-Agent is shown as sent, up to this length (headers can be long, an email need not be). */
     private static final int MAX_USER_AGENT = 200;
 
-    private record Notice(String realmId, String userId, String keyName, String keyHint, Instant at, Instant expiresAt,
+    private record Notice(String realmId, String userId, String keyId, String keyName, String keyHint, Instant at, Instant expiresAt,
                           Instant oldKeyUntil, String ipAddress, String userAgent, String accountUrl, boolean rotated) {
     }
 
@@ -50,11 +51,11 @@ public final class CreationNotice {
         if (userAgent != null && userAgent.length() > MAX_USER_AGENT) {
             userAgent = userAgent.substring(0, MAX_USER_AGENT) + "...";
         }
-        Notice notice = new Notice(realm.getId(), user.getId(), key.data().name(), key.data().hint(),
+        Notice notice = new Notice(realm.getId(), user.getId(), key.getId(), key.data().name(), key.data().hint(),
                 Instant.ofEpochMilli(key.getCreatedDate()), Instant.ofEpochMilli(key.data().expiresAt()),
                 replacedUntil == null ? null : Instant.ofEpochMilli(replacedUntil),
                 session.getContext().getConnection().getRemoteAddr(), userAgent,
-                AccountLinks.fromRequest(session, realm), replacedUntil != null);
+                AccountLinks.of(realm), replacedUntil != null);
         KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
         ExecutorService executor = session.getProvider(ExecutorsProvider.class).getExecutor(EXECUTOR);
         session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
@@ -96,12 +97,13 @@ public final class CreationNotice {
                 if (notice.oldKeyUntil() != null) {
                     model.put("oldKeyUntil", notice.oldKeyUntil());
                 }
+                KeyMail.Kind kind = notice.rotated() ? KeyMail.Kind.ROTATED : KeyMail.Kind.CREATED;
                 try {
-                    KeyMail.send(session, realm, user, notice.rotated() ? KeyMail.Kind.ROTATED : KeyMail.Kind.CREATED,
-                            notice.keyName(), model);
+                    KeyMail.send(session, realm, user, kind, notice.keyName(), model);
                 } catch (EmailException e) {
                     LOG.warnf("Could not send the API-key notice to user %s of realm %s: %s", notice.userId(),
-                            realm.getName(), e.getMessage());
+                            realm.getName(), LifecycleEvents.reason(e));
+                    new LifecycleEvents(session, realm).emailFailed(user, notice.keyId(), notice.keyName(), kind, e);
                 }
             });
         } catch (RuntimeException e) {

@@ -16,10 +16,11 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 /**
- * The key emails, sent through Keycloak's own email sender (the realm's SMTP settings) with the templates of the
- * realm's email theme (Latchkey's {@code latchkey} theme has them). The owner's language is Keycloak's choice for the
- * user ({@code locale} attribute, when the realm has internationalization on). Never the key's text: the templates get
- * its name, hint and dates only.
+ * The key emails, sent through Keycloak's own email sender (the realm's SMTP settings) and rendered by the realm's own
+ * email theme, whichever it is: the templates ({@code html/} and {@code text/latchkey-api-key-*.ftl}) and messages
+ * are in the jar's {@code theme-resources/}, which Keycloak adds to every theme after the theme's own files, so a realm
+ * theme may override any of them. The owner's language is Keycloak's choice for the user ({@code locale} attribute,
+ * when the realm has internationalization on). Never the key's text: the templates get its name, hint and dates only.
  */
 final class KeyMail {
 
@@ -37,19 +38,27 @@ final class KeyMail {
             this.template = template;
             this.subject = subject;
         }
+
+        /** The name events and templates use ({@code kind}): {@code created}, {@code rotated}, ... */
+        String eventValue() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     private KeyMail() {
     }
 
     /**
-     * Whether an email can reach the user at all: the realm has an SMTP host and the user is enabled with an address.
+     * Whether an email may reach the user at all: the realm has an SMTP host and the user is enabled with a
+     * <em>verified</em> address. An unverified address may be anyone's: a user who typed in a stranger's address could
+     * otherwise have key names, addresses and browsers mailed to that stranger by a loop of creates and deletes.
      * Nothing is sent otherwise, and nothing is logged for it (most realms without SMTP never want these emails).
      */
     static boolean reachable(RealmModel realm, UserModel user) {
         Map<String, String> smtp = realm.getSmtpConfig();
         return smtp != null && smtp.get("host") != null && !smtp.get("host").isBlank()
-                && user != null && user.isEnabled() && user.getEmail() != null && !user.getEmail().isBlank();
+                && user != null && user.isEnabled() && user.isEmailVerified()
+                && user.getEmail() != null && !user.getEmail().isBlank();
     }
 
     /**
@@ -67,7 +76,7 @@ final class KeyMail {
         model.forEach((name, value) -> attributes.put(name,
                 value instanceof Instant instant ? format.format(instant) + " (" + zone.getId() + ")" : value));
         attributes.put("keyName", keyName);
-        attributes.put("kind", kind.name().toLowerCase(Locale.ROOT));
+        attributes.put("kind", kind.eventValue());
         session.getProvider(EmailTemplateProvider.class)
                 .setRealm(realm)
                 .setUser(user)

@@ -2,6 +2,7 @@ package dev.latchkey.apikey.lifecycle;
 
 import dev.latchkey.apikey.credential.ApiKeyCredentialModel;
 import org.keycloak.events.Details;
+import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.models.ClientModel;
@@ -9,7 +10,10 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
-/** The realm events of rotation and cleanup, with the details of Latchkey's other key events; never a key's text. */
+/**
+ * The realm events of rotation, cleanup and key emails, with the details of Latchkey's other key events; never a
+ * key's text.
+ */
 public final class LifecycleEvents {
 
     /** On a rotation's event: the id of the key that was replaced (the event's credential is the new key). */
@@ -18,6 +22,10 @@ public final class LifecycleEvents {
     /** On a cleanup's REMOVE_CREDENTIAL: {@code expired} or {@code replaced}. */
     public static final String DETAIL_CLEANUP = "cleanup";
     static final String DETAIL_KEY_NAME = "api_key_name";
+    /** On a failed key email: which one ({@code created}, {@code rotated}, {@code expiring}, {@code expired}). */
+    public static final String DETAIL_EMAIL = "email";
+    /** Longest failure reason an event keeps (the messages of an exception chain can be long). */
+    private static final int MAX_REASON = 250;
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -45,6 +53,35 @@ public final class LifecycleEvents {
         forKey(new EventBuilder(realm, session), EventType.REMOVE_CREDENTIAL, user, key)
                 .detail(DETAIL_CLEANUP, reason)
                 .success();
+    }
+
+    /**
+     * A key email that could not be sent (the SMTP server refused or did not answer, a template failed): an error
+     * event of the owner, so an admin sees it in the realm's user events, and event listeners get it, without reading
+     * the server log. A user event, not an admin event: no admin did anything, and Keycloak records its own emails
+     * that fail the same way ({@code SEND_VERIFY_EMAIL_ERROR}, error {@value Errors#EMAIL_SEND_FAILED}).
+     */
+    void emailFailed(UserModel user, String keyId, String keyName, KeyMail.Kind email, Throwable failure) {
+        new EventBuilder(realm, session).event(EventType.UPDATE_CREDENTIAL_ERROR)
+                .user(user)
+                .detail(Details.CREDENTIAL_TYPE, ApiKeyCredentialModel.TYPE)
+                .detail(Details.CREDENTIAL_ID, keyId)
+                .detail(DETAIL_KEY_NAME, keyName)
+                .detail(DETAIL_EMAIL, email.eventValue())
+                .detail(Details.REASON, reason(failure))
+                .error(Errors.EMAIL_SEND_FAILED);
+    }
+
+    /** The messages of the exception and its causes, outermost first, each once: what went wrong, and where. */
+    static String reason(Throwable failure) {
+        StringBuilder reason = new StringBuilder();
+        for (Throwable t = failure; t != null && t != t.getCause(); t = t.getCause()) {
+            String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip();
+            if (reason.indexOf(message) < 0) {
+                reason.append(reason.isEmpty() ? "" : ": ").append(message);
+            }
+        }
+        return reason.length() <= MAX_REASON ? reason.toString() : reason.substring(0, MAX_REASON - 3) + "...";
     }
 
     private static EventBuilder forKey(EventBuilder builder, EventType type, UserModel user, ApiKeyCredentialModel key) {

@@ -8,7 +8,6 @@ import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -135,13 +134,14 @@ final class LifecycleTask implements ScheduledTask {
             Map<String, Object> model = new HashMap<>();
             model.put("keyHint", claimed.hint());
             model.put("expiresAt", Instant.ofEpochMilli(claimed.expiresAt()));
-            model.put("accountUrl", AccountLinks.withoutRequest(realm));
+            model.put("accountUrl", AccountLinks.of(realm));
             try {
                 KeyMail.send(session, realm, user, kind, claimed.name(), model);
                 return true;
             } catch (EmailException e) {
                 LOG.warnf("Could not send the API-key %s email for key %s (next try on the next run): %s",
-                        kind.name().toLowerCase(Locale.ROOT), stored.id(), e.getMessage());
+                        kind.eventValue(), stored.id(), LifecycleEvents.reason(e));
+                new LifecycleEvents(session, realm).emailFailed(user, stored.id(), claimed.name(), kind, e);
                 return false;
             }
         });

@@ -7,7 +7,7 @@ ${msg("latchkeyApiKeyCreatedIntro", keyName, createdAt)}
 </#if>
 
 - ${msg("latchkeyApiKeyHint", keyHint)}
-- ${msg("latchkeyApiKeyExpires", expiresAt)}
+- ${msg("latchkeyApiKeyExpiresOn", expiresAt)}
 - ${msg("latchkeyApiKeyFrom", ipAddress!"-", userAgent!"-")}
 
 ${msg("latchkeyApiKeyNotYou")}

@@ -9,7 +9,7 @@
 </#if>
 <ul>
   <li>${msg("latchkeyApiKeyHint", keyHint)}</li>
-  <li>${msg("latchkeyApiKeyExpires", expiresAt)}</li>
+  <li>${msg("latchkeyApiKeyExpiresOn", expiresAt)}</li>
   <li>${msg("latchkeyApiKeyFrom", ipAddress!"-", userAgent!"-")}</li>
 </ul>
 <p>${msg("latchkeyApiKeyNotYou")}</p>

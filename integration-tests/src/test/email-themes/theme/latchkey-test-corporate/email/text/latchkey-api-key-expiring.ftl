@@ -1,0 +1,2 @@
+<#ftl output_format="plainText">
+ACME corporate reminder: the API key "${keyName}" (${keyHint}) ends on ${expiresAt}.
