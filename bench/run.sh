@@ -202,8 +202,8 @@ start_nginx() { # dir
 }
 rm -rf "$NGINX_DIR" "$SERVICE_DIR" && mkdir -p "$NGINX_DIR/tmp" "$SERVICE_DIR/tmp"
 for file in nginx.conf latchkey-check.conf latchkey-identity.conf; do
-  sed -e "s|@DIR@|$NGINX_DIR|g" -e "s|@PORT@|$NGINX_PORT|g" -e "s|@KEYCLOAK@|127.0.0.1:$PORT|g" \
-      -e "s|@REALM@|$LARGE_REALM|g" -e "s|@UPSTREAM@|$SERVICE_PORT|g" \
+  sed -e "s|@DIR@|$NGINX_DIR|g" -e "s|@USER@|$(id -un) $(id -gn)|g" -e "s|@PORT@|$NGINX_PORT|g" \
+      -e "s|@KEYCLOAK@|127.0.0.1:$PORT|g" -e "s|@REALM@|$LARGE_REALM|g" -e "s|@UPSTREAM@|$SERVICE_PORT|g" \
       "$ROOT/integration-tests/src/test/resources/proxy/$file" >"$NGINX_DIR/$file"
 done
 # the benchmark measures requests, not the disk: no access log per request

@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -18,8 +19,8 @@ import java.util.Map;
 
 /**
  * Debian's nginx, started by the test on a free port with the configuration of {@code src/test/resources/proxy}
- * ({@code nginx -p DIR -c DIR/nginx.conf -g 'daemon off;'}; error log, access log and pid in DIR), and stopped with
- * SIGTERM when closed.
+ * ({@code nginx -p DIR -c DIR/nginx.conf -g 'daemon off;'}; error log, access log and pid in DIR; the workers run as
+ * DIR's owner), and stopped with SIGTERM when closed.
  */
 final class Nginx implements AutoCloseable {
 
@@ -37,9 +38,10 @@ final class Nginx implements AutoCloseable {
     Nginx(Path dir, String keycloakHost, String realm, int upstreamPort) {
         this.dir = dir;
         this.port = Ports.free(new HashSet<>());
-        Map<String, String> values = Map.of("@DIR@", dir.toString(), "@PORT@", Integer.toString(port),
-                "@KEYCLOAK@", keycloakHost, "@REALM@", realm, "@UPSTREAM@", Integer.toString(upstreamPort));
         try {
+            Map<String, String> values = Map.of("@DIR@", dir.toString(), "@USER@", owner(dir),
+                    "@PORT@", Integer.toString(port), "@KEYCLOAK@", keycloakHost, "@REALM@", realm,
+                    "@UPSTREAM@", Integer.toString(upstreamPort));
             Files.createDirectories(dir.resolve("tmp"));
             for (String file : FILES) {
                 String text = resource(file);
@@ -88,6 +90,12 @@ final class Nginx implements AutoCloseable {
         }
         close();
         throw new IllegalStateException("nginx did not listen on " + port + " within " + START_TIMEOUT);
+    }
+
+    /** {@code user group} of the directory, which the test created: the user nginx's workers are to run as. */
+    private static String owner(Path dir) throws IOException {
+        PosixFileAttributes attributes = Files.readAttributes(dir, PosixFileAttributes.class);
+        return attributes.owner().getName() + " " + attributes.group().getName();
     }
 
     private String read(String file) {

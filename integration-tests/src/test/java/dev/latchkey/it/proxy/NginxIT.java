@@ -49,9 +49,9 @@ class NginxIT {
         owner = realm.userWithRole();
         key = realm.key(owner);
         upstream = new EchoUpstream();
-        // readable by all: nginx started as root serves files from its workers, which run as nobody
+        // for its owner only, as many home folders are: the configuration must work wherever the checkout lives
         dir = Files.createTempDirectory(TestPaths.fromSystemProperties().serverLog().getParent(), "nginx-",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         nginx = new Nginx(dir, "127.0.0.1:" + URI.create(server.baseUrl()).getPort(), realm.name(), upstream.port());
     }
 
