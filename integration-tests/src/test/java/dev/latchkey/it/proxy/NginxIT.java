@@ -126,6 +126,33 @@ class NginxIT {
     }
 
     @Test
+    @DisplayName("Given a per-key limit of one request a minute, then a key's second request is a 429; other keys, the owner's too, still pass")
+    void perKeyRateLimit() {
+        TestUser other = realm.userWithRole();
+        String otherKey = realm.key(other);
+        String ownersSecondKey = realm.key(owner);
+        int before = upstream.requests();
+
+        HttpResult first = server.http().get(nginx.url() + "/limited/orders").header("X-Api-Key", key).send();
+        HttpResult second = server.http().get(nginx.url() + "/limited/orders").header("X-Api-Key", key).send();
+        HttpResult otherOwner = server.http().get(nginx.url() + "/limited/orders").header("X-Api-Key", otherKey).send();
+        HttpResult sameOwner = server.http().get(nginx.url() + "/limited/orders")
+                .header("Authorization", "Bearer " + ownersSecondKey).send();
+        HttpResult bad = server.http().get(nginx.url() + "/limited/orders").header("X-Api-Key", key + "x").send();
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.json().path("headers").path("x-latchkey-user-id").asText()).isEqualTo(owner.id());
+        assertThat(first.json().path("headers").has("x-api-key")).isFalse();
+        assertThat(second.status()).isEqualTo(429);
+        assertThat(otherOwner.status()).isEqualTo(200);
+        assertThat(otherOwner.json().path("headers").path("x-latchkey-user-id").asText()).isEqualTo(other.id());
+        assertThat(sameOwner.status()).isEqualTo(200);
+        // the check comes first: a bad key is refused, not counted
+        assertThat(bad.status()).isEqualTo(401);
+        assertThat(upstream.requests() - before).isEqualTo(3);
+    }
+
+    @Test
     @DisplayName("Given a user with a non-ASCII name and email, then the service gets both percent-encoded")
     void nonAsciiThroughNginx() {
         TestUser jorg = realm.user(NewUser.unique("jörg").email("jörg-" + System.nanoTime() + "@latchkey.test"));
