@@ -106,7 +106,7 @@ export async function createRealm(name: string, users: TestUser[], options: Real
   await api.dispose();
 }
 
-/** The `timezone` user-profile attribute users may edit (docs/CONTRACTS.md), as the demo realm declares it. */
+/** The `timezone` user-profile attribute users may edit (README: Self-service), as the demo realm declares it. */
 async function declareTimezone(api: APIRequestContext, realm: string) {
   const path = `${realmPath(realm)}/users/profile`;
   const config = await (await api.get(path)).json();

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { toProfile } from "./profile";
 
-// The document as docs/CONTRACTS.md describes it.
+// The document as the README (The profile document) describes it.
 const document = {
   username: "alice",
   firstName: "Alice",

@@ -1,6 +1,6 @@
 import { request, type ApiContext, type CallOptions } from "./request";
 
-// The profile document (GET /me/profile, docs/CONTRACTS.md) is adapted to the UI's types here and only here, so
+// The profile document (GET /me/profile, README: The profile document) is adapted to the UI's types here and only here, so
 // that a change of the server's shape is a change of this file. Unset values arrive as null.
 
 /** `displayName` in the language itself, `localizedName` in the user's current language. */

@@ -8,7 +8,7 @@ export type CallOptions = {
   signal?: AbortSignal;
 };
 
-/** A refusal from the Latchkey REST API: `{"error", "error_description", "params"?}` (docs/CONTRACTS.md). */
+/** A refusal from the Latchkey REST API: `{"error", "error_description", "params"?}` (README: REST API). */
 export class LatchkeyApiError extends Error {
   constructor(
     readonly status: number,

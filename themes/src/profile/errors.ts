@@ -14,7 +14,7 @@ export type ErrorPlace =
 
 type KnownError = { key: string; place: ErrorPlace };
 
-// Error codes of docs/CONTRACTS.md, and the password-policy message keys Keycloak's PolicyError carries.
+// Error codes of the README's REST API tables, and the password-policy message keys Keycloak's PolicyError carries.
 const KNOWN: Record<string, KnownError> = {
   invalid_current_password: { key: "latchkeyErrorInvalidCurrentPassword", place: "currentPassword" },
   password_mismatch: { key: "latchkeyErrorPasswordMismatch", place: "confirmation" },

@@ -2,7 +2,7 @@ import type { Role } from "../../api/profile";
 import { LatchkeyApiError } from "../../api/request";
 
 // What a key may do, as the dialog offers it and the table shows it. The roles come from the profile document the
-// page already holds: its effective roles are exactly the roles a key may be given (docs/CONTRACTS.md).
+// page already holds: its effective roles are exactly the roles a key may be given (README: The profile document).
 
 /** A role as the server names it in a key's `roles`: a realm role by name, a client role as `clientId/name`. */
 export const roleRef = (role: Pick<Role, "name" | "clientId">) =>

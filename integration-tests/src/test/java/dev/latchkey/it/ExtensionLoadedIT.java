@@ -12,7 +12,7 @@ import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** The jar in providers/ is picked up: every provider id of docs/CONTRACTS.md is listed by the server. */
+/** The jar in providers/ is picked up: every provider id of the README's "What the jar registers" is listed by the server. */
 @LatchkeyIT
 class ExtensionLoadedIT {
 

@@ -5,7 +5,7 @@ import dev.latchkey.password.PasswordPolicyRules;
 import java.util.List;
 
 /**
- * {@code GET /me/profile}: everything the Profile page shows, in the shape documented in docs/CONTRACTS.md. Unset
+ * {@code GET /me/profile}: everything the Profile page shows, in the shape of the README's "The profile document". Unset
  * values are sent as {@code null} (Keycloak's mapper would drop them), so the page can tell "none" from "unknown".
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
