@@ -10,9 +10,11 @@ import dev.latchkey.it.support.HttpResult;
 import dev.latchkey.it.support.Json;
 import dev.latchkey.it.support.KeycloakServer;
 import dev.latchkey.it.support.LatchkeyIT;
+import dev.latchkey.it.support.TestClock;
 import dev.latchkey.it.support.TestUser;
 import dev.latchkey.it.support.TokenClient;
 import dev.latchkey.it.support.Tokens;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,15 +46,19 @@ class HardeningIT {
 
     @Test
     @DisplayName("Given a sign-in older than the re-authentication age, then creating a key is 403 reauthentication_required, also after a refresh")
-    void staleSignInCannotMint() throws InterruptedException {
-        realm.settings(Map.of("reauthenticationSeconds", 1));
+    void staleSignInCannotMint(KeycloakServer server) {
+        realm.settings(Map.of("reauthenticationSeconds", 60));
         Tokens signedIn = tokens.password(realm.name(), ApiKeyRealm.CLI, owner.username(), owner.password());
-        Thread.sleep(2500);
+        try (TestClock ignored = TestClock.ahead(server, Duration.ofSeconds(90))) {
+            staleSignInRefused(signedIn);
+        }
+    }
 
+    private void staleSignInRefused(Tokens signedIn) {
         HttpResult refused = realm.create(signedIn.accessToken(), Map.of("name", "late", "expiresAt", ApiKeyRealm.inDays(5)));
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.json().path("error").asText()).isEqualTo("reauthentication_required");
-        assertThat(Json.strings(refused.json().path("params"))).containsExactly("1");
+        assertThat(Json.strings(refused.json().path("params"))).containsExactly("60");
 
         // a refreshed token keeps the time of the sign-in it came from
         String refreshed = tokens.tokenRequest(realm.name(), Map.of("grant_type", "refresh_token",
@@ -100,7 +106,7 @@ class HardeningIT {
 
     @Test
     @DisplayName("Given the service account signed out by an admin, then its earlier tokens no longer validate keys")
-    void serviceAccountSignedOut() throws InterruptedException {
+    void serviceAccountSignedOut(KeycloakServer server) {
         String key = realm.createKey(realm.tokenOf(owner), "ci").path("key").asText();
         String serviceToken = serviceToken();
         introspectWith(serviceToken, key).expectStatus(200);
@@ -108,12 +114,12 @@ class HardeningIT {
         String serviceUser = admin.getJson("/realms/" + realm.name() + "/clients/" + clientUuid + "/service-account-user")
                 .path("id").asText();
         // not-before has a resolution of one second: the sign-out must come in a later second than the token
-        Thread.sleep(1100);
+        try (TestClock ignored = TestClock.ahead(server, Duration.ofSeconds(2))) {
+            admin.post("/realms/" + realm.name() + "/users/" + serviceUser + "/logout", Json.object()).expectStatus(204);
 
-        admin.post("/realms/" + realm.name() + "/users/" + serviceUser + "/logout", Json.object()).expectStatus(204);
-
-        assertThat(introspectWith(serviceToken, key).status()).isEqualTo(401);
-        assertThat(introspectWith(serviceToken(), key).json().path("active").asBoolean()).isTrue();
+            assertThat(introspectWith(serviceToken, key).status()).isEqualTo(401);
+            assertThat(introspectWith(serviceToken(), key).json().path("active").asBoolean()).isTrue();
+        }
     }
 
     private String serviceToken() {

@@ -3,7 +3,6 @@ package dev.latchkey.it.apikey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.latchkey.it.support.AdminClient;
 import dev.latchkey.it.support.KeycloakServer;
 import dev.latchkey.it.support.LatchkeyIT;
 import dev.latchkey.it.support.TestClock;
@@ -21,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Expired and replaced keys are deleted the realm's number of days after they stopped working. Days pass through
- * the test-only clock provider; the clock is set back when the test ends (the server is shared).
+ * the test-only clock provider, which also runs the lifecycle pass on demand (no waiting for the scheduled run); the
+ * clock is set back when the test ends (the server is shared).
  */
 @LatchkeyIT
 class LifecycleCleanupIT {
@@ -42,23 +42,22 @@ class LifecycleCleanupIT {
     @DisplayName("Given an expired key and a replaced one, then a day later they are deleted with a REMOVE_CREDENTIAL event saying why; the live key stays")
     void expiredAndReplacedKeysAreDeleted(KeycloakServer server) {
         realm.settings(Map.of("deleteExpiredAfterDays", 1));
-        Instant soon = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
-        JsonNode expiring = realm.create(token, Map.of("name", "brief", "expiresAt", soon.toString())).expectStatus(201).json();
-        JsonNode rotated = realm.createKey(token, "rotated");
-        JsonNode successor = realm.rotate(token, rotated.path("id").asText(), Map.of()).expectStatus(201).json();
-        KeycloakServer.sleep(Duration.between(Instant.now(), soon.plusMillis(300)));
         String listPath = "/realms/" + realm.name() + "/latchkey/users/" + owner.id() + "/api-keys";
-        assertThat(realm.admin().getJson(listPath)).hasSize(3);
-
+        JsonNode expiring;
+        JsonNode successor;
         List<String> left = new ArrayList<>();
-        try (TestClock ignored = TestClock.ahead(server, Duration.ofDays(1).plusMinutes(5))) {
-            AdminClient later = new AdminClient(server); // a token issued on the moved clock
-            Instant deadline = Instant.now().plusSeconds(30);
-            do {
-                KeycloakServer.sleep(Duration.ofMillis(500));
-                left.clear();
-                later.getJson(listPath).forEach(key -> left.add(key.path("id").asText()));
-            } while (left.size() > 1 && Instant.now().isBefore(deadline));
+        try (TestClock clock = TestClock.of(server)) {
+            Instant soon = clock.now().plusSeconds(30).truncatedTo(ChronoUnit.SECONDS);
+            expiring = realm.create(token, Map.of("name", "brief", "expiresAt", soon.toString())).expectStatus(201).json();
+            JsonNode rotated = realm.createKey(token, "rotated");
+            successor = realm.rotate(token, rotated.path("id").asText(), Map.of()).expectStatus(201).json();
+            clock.passBeyond(soon);
+            clock.runLifecycle();
+            assertThat(realm.admin().getJson(listPath)).as("stopped working less than a day ago").hasSize(3);
+
+            clock.forward(Duration.ofDays(1).plusMinutes(5));
+            clock.runLifecycle();
+            realm.admin().getJson(listPath).forEach(key -> left.add(key.path("id").asText()));
         }
         assertThat(left).containsExactly(successor.path("id").asText());
 
@@ -77,16 +76,15 @@ class LifecycleCleanupIT {
     @DisplayName("Given deleteExpiredAfterDays 0, then expired keys are kept")
     void zeroKeeps(KeycloakServer server) {
         realm.settings(Map.of("deleteExpiredAfterDays", 0, "maxKeysPerUser", 1));
-        Instant soon = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
-        realm.create(token, Map.of("name", "brief", "expiresAt", soon.toString())).expectStatus(201);
-        KeycloakServer.sleep(Duration.between(Instant.now(), soon.plusMillis(300)));
         String listPath = "/realms/" + realm.name() + "/latchkey/users/" + owner.id() + "/api-keys";
-
         int kept;
-        try (TestClock ignored = TestClock.ahead(server, Duration.ofDays(400))) {
-            AdminClient later = new AdminClient(server);
-            KeycloakServer.sleep(Duration.ofSeconds(6));
-            kept = later.getJson(listPath).size();
+        try (TestClock clock = TestClock.of(server)) {
+            Instant soon = clock.now().plusSeconds(30).truncatedTo(ChronoUnit.SECONDS);
+            realm.create(token, Map.of("name", "brief", "expiresAt", soon.toString())).expectStatus(201);
+            clock.passBeyond(soon);
+            clock.forward(Duration.ofDays(400));
+            clock.runLifecycle();
+            kept = realm.admin().getJson(listPath).size();
         }
         assertThat(kept).isEqualTo(1);
     }

@@ -7,6 +7,7 @@ import dev.latchkey.it.support.AdminClient;
 import dev.latchkey.it.support.HttpResult;
 import dev.latchkey.it.support.KeycloakServer;
 import dev.latchkey.it.support.LatchkeyIT;
+import dev.latchkey.it.support.TestClock;
 import dev.latchkey.it.support.TestUser;
 import dev.latchkey.it.support.TokenClient;
 import java.time.Duration;
@@ -60,23 +61,27 @@ class RotateIT {
 
     @Test
     @DisplayName("Given a grace period, then the old key works until its end and is refused after it; its expiresAt is that end")
-    void graceBoundary() {
+    void graceBoundary(KeycloakServer server) {
         JsonNode old = realm.createKey(token, "ci");
         String oldKey = old.path("key").asText();
-        Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        try (TestClock clock = TestClock.of(server)) {
+            Instant before = clock.now().truncatedTo(ChronoUnit.SECONDS);
 
-        JsonNode rotated = realm.rotate(token, old.path("id").asText(), Map.of("graceSeconds", 4)).expectStatus(201).json();
+            JsonNode rotated = realm.rotate(token, old.path("id").asText(), Map.of("graceSeconds", 60)).expectStatus(201).json();
 
-        assertThat(realm.isActive(oldKey)).as("within the grace period").isTrue();
-        assertThat(realm.isActive(rotated.path("key").asText())).isTrue();
-        Instant graceEnd = Instant.parse(byId(realm.list(token).expectStatus(200).json(), old.path("id").asText())
-                .path("expiresAt").asText());
-        assertThat(graceEnd).isBetween(before.plusSeconds(3), before.plusSeconds(6));
-        // answers give times in whole seconds: the stored end lies up to a second after the listed one
-        sleepUntil(graceEnd.plusMillis(1500));
-        assertThat(realm.isActive(oldKey)).as("after the grace period").isFalse();
-        assertThat(realm.lastValidationFailureReason()).isEqualTo("expired");
-        assertThat(realm.isActive(rotated.path("key").asText())).isTrue();
+            assertThat(realm.isActive(oldKey)).as("within the grace period").isTrue();
+            assertThat(realm.isActive(rotated.path("key").asText())).isTrue();
+            Instant graceEnd = Instant.parse(byId(realm.list(token).expectStatus(200).json(), old.path("id").asText())
+                    .path("expiresAt").asText());
+            assertThat(graceEnd).isBetween(before.plusSeconds(59), before.plusSeconds(62));
+            clock.forward(Duration.between(clock.now(), graceEnd).minusSeconds(5));
+            assertThat(realm.isActive(oldKey)).as("5 s before the grace end").isTrue();
+            // answers give times in whole seconds: the stored end lies up to a second after the listed one
+            clock.passBeyond(graceEnd);
+            assertThat(realm.isActive(oldKey)).as("after the grace period").isFalse();
+            assertThat(realm.lastValidationFailureReason()).isEqualTo("expired");
+            assertThat(realm.isActive(rotated.path("key").asText())).isTrue();
+        }
     }
 
     @Test
@@ -113,7 +118,7 @@ class RotateIT {
 
     @Test
     @DisplayName("Given another user's key, then rotating it is 404; an expired or already replaced key is 400")
-    void refusals() throws Exception {
+    void refusals(KeycloakServer server) {
         TestUser other = realm.userWithRole();
         JsonNode othersKey = realm.createKey(realm.tokenOf(other), "theirs");
         HttpResult notFound = realm.rotate(token, othersKey.path("id").asText(), Map.of());
@@ -127,13 +132,15 @@ class RotateIT {
         assertThat(twice.status()).isEqualTo(400);
         assertThat(twice.json().path("error_description").asText()).contains("rotated already");
 
-        Instant soon = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
-        JsonNode shortLived = realm.create(token, Map.of("name", "short", "expiresAt", soon.toString()))
-                .expectStatus(201).json();
-        sleepUntil(soon.plusMillis(300));
-        HttpResult expired = realm.rotate(token, shortLived.path("id").asText(), Map.of());
-        assertThat(expired.status()).isEqualTo(400);
-        assertThat(expired.json().path("error_description").asText()).contains("expired");
+        try (TestClock clock = TestClock.of(server)) {
+            Instant soon = clock.now().plusSeconds(30).truncatedTo(ChronoUnit.SECONDS);
+            JsonNode shortLived = realm.create(token, Map.of("name", "short", "expiresAt", soon.toString()))
+                    .expectStatus(201).json();
+            clock.passBeyond(soon);
+            HttpResult expired = realm.rotate(token, shortLived.path("id").asText(), Map.of());
+            assertThat(expired.status()).isEqualTo(400);
+            assertThat(expired.json().path("error_description").asText()).contains("expired");
+        }
     }
 
     @Test
@@ -198,26 +205,28 @@ class RotateIT {
 
     @Test
     @DisplayName("Given keys expiring seconds after they are made, created in a loop, then the hard cap (twice the active limit) stops the loop with 409")
-    void expiringKeysInALoopAreCapped() {
+    void expiringKeysInALoopAreCapped(KeycloakServer server) {
         realm.settings(Map.of("maxKeysPerUser", 2));
         int created = 0;
         HttpResult refused = null;
-        for (int i = 0; i < 10 && refused == null; i++) {
-            Instant expiresAt = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
-            HttpResult answer = realm.create(token, Map.of("name", "loop-" + i, "expiresAt", expiresAt.toString()));
-            if (answer.status() == 201) {
-                created++;
-                sleepUntil(expiresAt.plusMillis(100)); // expired: no longer counts as active
-            } else {
-                refused = answer;
+        try (TestClock clock = TestClock.of(server)) {
+            for (int i = 0; i < 10 && refused == null; i++) {
+                Instant expiresAt = clock.now().plusSeconds(30).truncatedTo(ChronoUnit.SECONDS);
+                HttpResult answer = realm.create(token, Map.of("name", "loop-" + i, "expiresAt", expiresAt.toString()));
+                if (answer.status() == 201) {
+                    created++;
+                    clock.passBeyond(expiresAt); // expired: no longer counts as active
+                } else {
+                    refused = answer;
+                }
             }
+            assertThat(realm.info(token).expectStatus(200).json().path("activeCount").asInt()).isZero();
+            assertThat(realm.list(token).expectStatus(200).json()).hasSize(4);
         }
         assertThat(created).isEqualTo(4);
         assertThat(refused).isNotNull();
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.json().path("error").asText()).isEqualTo("api_key_limit_reached");
-        assertThat(realm.info(token).expectStatus(200).json().path("activeCount").asInt()).isZero();
-        assertThat(realm.list(token).expectStatus(200).json()).hasSize(4);
     }
 
     private static JsonNode byId(JsonNode keys, String id) {
@@ -227,12 +236,5 @@ class RotateIT {
             }
         }
         throw new AssertionError("no key " + id + " in " + keys);
-    }
-
-    private static void sleepUntil(Instant when) {
-        long millis = Duration.between(Instant.now(), when).toMillis();
-        if (millis > 0) {
-            KeycloakServer.sleep(Duration.ofMillis(millis));
-        }
     }
 }

@@ -87,6 +87,7 @@ class PasswordBruteForceIT {
                 return;
             }
             try {
+                // not a wait for time to pass: Keycloak's brute-force protector counts failures on its own thread
                 Thread.sleep(100);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

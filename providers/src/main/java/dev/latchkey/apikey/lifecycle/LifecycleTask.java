@@ -32,9 +32,10 @@ import org.keycloak.timer.ScheduledTask;
  * ({@code mailClaimedUntil}) taken before sending and the markers ({@code remindersSent}, {@code expiryNoticeSent})
  * written only after the email went out, both read and written in the database under the user's lock.
  * A broken SMTP server therefore delays a reminder to the next run and loses none. Each key is handled in a
- * transaction of its own, so one failure stops nothing else.
+ * transaction of its own, so one failure stops nothing else. Running it twice at once is therefore harmless too, which
+ * lets the test servers run it on demand (public for that: their test-only provider calls it).
  */
-final class LifecycleTask implements ScheduledTask {
+public final class LifecycleTask implements ScheduledTask {
 
     static final String NAME = "latchkey-api-key-lifecycle";
     private static final Logger LOG = Logger.getLogger(LifecycleTask.class);
