@@ -25,6 +25,8 @@ final class KeyScopeRules {
 
     static final int MAX_ROLES = 100;
     private static final String NOT_HELD = "not one of your roles";
+    /** Realm lookups one request may spend on saying why its entries are refused (see {@link Explanations}). */
+    static final int EXPLANATION_LOOKUPS = 32;
     /** Longer than any label Keycloak can store (client id and role name are 255 characters each). */
     private static final int MAX_LABEL_LENGTH = 511;
 
@@ -50,13 +52,15 @@ final class KeyScopeRules {
         if (requested.size() > MAX_ROLES) {
             throw LatchkeyError.badRequest("roles may name at most " + MAX_ROLES + " roles, not " + requested.size());
         }
+        // Matched against the owner's roles, read once: an entry costs a set lookup, whatever it holds.
         Set<String> held = EffectiveRoles.of(owner).stream().map(EffectiveRoles::label).collect(Collectors.toSet());
         Map<String, String> refused = new LinkedHashMap<>();
         Set<String> labels = new LinkedHashSet<>();
-        for (String label : requested) {
+        Explanations explanations = new Explanations(realm);
+        for (String label : new LinkedHashSet<>(requested)) {
             String problem = isMalformed(label) ? "not a role name: a realm role's name or clientId/role"
                     : held.contains(label) ? null
-                    : whyNotHeld(label, realm);
+                    : explanations.whyNotHeld(label);
             if (problem == null) {
                 labels.add(label);
             } else {
@@ -101,28 +105,51 @@ final class KeyScopeRules {
     }
 
     /**
-     * Why a well-formed label is none of the owner's roles. A client id may hold slashes itself (SAML clients are
-     * often named by URL), so every split of {@code a/b/c} is tried: a realm role {@code a/b/c}, client {@code a/b}
-     * with role {@code c}, client {@code a} with role {@code b/c}.
+     * Why well-formed labels are none of the owner's roles, within {@value #EXPLANATION_LOOKUPS} realm lookups per
+     * request. A client id may hold slashes itself (SAML clients are often named by URL), so every split of
+     * {@code a/b/c} is tried: a realm role {@code a/b/c}, client {@code a/b} with role {@code c}, client {@code a} with
+     * role {@code b/c}. Each split is a client lookup, and Keycloak's realm cache does not remember a client id that
+     * does not exist, so a body of long entries full of slashes could cost thousands of database queries: an entry
+     * whose worst case no longer fits in what is left is named {@value #NOT_HELD}, which is true of every refused
+     * entry.
      */
-    private static String whyNotHeld(String label, RealmModel realm) {
-        if (realm.getRole(label) != null) {
-            return NOT_HELD;
+    private static final class Explanations {
+
+        private final RealmModel realm;
+        private int lookupsLeft = EXPLANATION_LOOKUPS;
+
+        Explanations(RealmModel realm) {
+            this.realm = realm;
         }
-        if (label.indexOf('/') < 0) {
-            return "no realm role of that name";
-        }
-        List<String> clientIds = new ArrayList<>();
-        for (int slash = label.indexOf('/'); slash > 0; slash = label.indexOf('/', slash + 1)) {
-            ClientModel client = realm.getClientByClientId(label.substring(0, slash));
-            if (client != null) {
-                if (client.getRole(label.substring(slash + 1)) != null) {
-                    return NOT_HELD;
-                }
-                clientIds.add(client.getClientId());
+
+        String whyNotHeld(String label) {
+            int splits = (int) label.chars().filter(c -> c == '/').count();
+            // the realm role, then per split the client and, when it exists, its role
+            int worstCase = 1 + 2 * splits;
+            if (worstCase > lookupsLeft) {
+                return NOT_HELD;
             }
+            lookupsLeft--;
+            if (realm.getRole(label) != null) {
+                return NOT_HELD;
+            }
+            if (splits == 0) {
+                return "no realm role of that name";
+            }
+            List<String> clientIds = new ArrayList<>();
+            for (int slash = label.indexOf('/'); slash > 0; slash = label.indexOf('/', slash + 1)) {
+                lookupsLeft--;
+                ClientModel client = realm.getClientByClientId(label.substring(0, slash));
+                if (client != null) {
+                    lookupsLeft--;
+                    if (client.getRole(label.substring(slash + 1)) != null) {
+                        return NOT_HELD;
+                    }
+                    clientIds.add(client.getClientId());
+                }
+            }
+            return clientIds.isEmpty() ? "no client '" + label.substring(0, label.lastIndexOf('/')) + "'"
+                    : "no role of that name in client '" + String.join("' or '", clientIds) + "'";
         }
-        return clientIds.isEmpty() ? "no client '" + label.substring(0, label.lastIndexOf('/')) + "'"
-                : "no role of that name in client '" + String.join("' or '", clientIds) + "'";
     }
 }

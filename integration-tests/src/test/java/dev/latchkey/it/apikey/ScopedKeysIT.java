@@ -186,7 +186,7 @@ class ScopedKeysIT {
     }
 
     @Test
-    @DisplayName("Given roles the owner cannot give a key, then 400 invalid_request naming each offending entry in the description and as params")
+    @DisplayName("Given roles the owner cannot give a key, or 100 long entries full of slashes, then 400 invalid_request naming each offending entry in the description and as params")
     void refusedRoles() {
         admin.createRealmRole(realm.name(), "finance", "Not the owner's");
         client(INVENTORY, "reader", "writer");
@@ -216,6 +216,18 @@ class ScopedKeysIT {
         JsonNode several = create(token, "bad", Arrays.asList("nope", "ops", null, "finance"), null)
                 .expectStatus(400).json();
         assertThat(Json.strings(several.path("params"))).containsExactly("nope", "null", "finance");
+
+        // each split point of an unknown entry is a client lookup the realm cache does not remember: past a few
+        // lookups an entry is refused as what it is, not one of the owner's roles, with no lookup at all
+        List<String> slashes = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            slashes.add("c" + i + "/" + "a/".repeat(248) + "r");
+        }
+        JsonNode hostile = create(token, "bad", slashes, null).expectStatus(400).json();
+        assertThat(hostile.path("error").asText()).isEqualTo("invalid_request");
+        assertThat(Json.strings(hostile.path("params"))).containsExactlyElementsOf(slashes);
+        assertThat(hostile.path("error_description").asText())
+                .contains("'" + slashes.get(99) + "' (not one of your roles)");
         assertThat(realm.list(token).json().size()).as("nothing was created").isZero();
     }
 
