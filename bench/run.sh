@@ -6,6 +6,7 @@
 #   bench/run.sh --fresh    generate the keys and import the realms again (otherwise reused from bench/.work)
 #   bench/run.sh --profile  also record JFR profiles of the introspection and validation runs and summarise them
 #                           (bench/.work/profile-<realm>-<target>.jfr and .txt)
+#   bench/run.sh --inventory only the admin's realm-wide key list (a page of 100, each filter), then stop
 #
 # What it does: builds the Latchkey jar when missing or older than the sources, unpacks Keycloak once into
 # bench/.work, builds it for production (`kc.sh build --db=dev-file`: H2 in a file, the only database without extra
@@ -32,12 +33,13 @@ cd "$ROOT"
 
 usage() { sed -n '2,/^# Needs:/p' "$BENCH/run.sh" | sed 's/^# \{0,1\}//'; }
 
-QUICK=false FRESH=false PROFILE=false
+QUICK=false FRESH=false PROFILE=false INVENTORY_ONLY=false
 for arg in "$@"; do
   case "$arg" in
     --quick) QUICK=true ;;
     --fresh) FRESH=true ;;
     --profile) PROFILE=true ;;
+    --inventory) INVENTORY_ONLY=true ;;
     -h|--help) usage; exit 0 ;;
     *) echo "Unknown option: $arg" >&2; usage >&2; exit 2 ;;
   esac
@@ -156,6 +158,8 @@ say "Starting Keycloak $KEYCLOAK_VERSION (kc.sh start --optimized) on $BASE; loa
 : >"$SERVER_LOG"
 # SQL statements are logged (org.hibernate.SQL at debug) so that each run can count them; console only, to one
 # unrotated file, so that counting by byte offset is exact.
+# The bootstrap admin (master realm, created on the first start) reads the admin's key list below.
+KC_BOOTSTRAP_ADMIN_USERNAME=bench-admin KC_BOOTSTRAP_ADMIN_PASSWORD=bench-admin-password \
 "$KC_HOME/bin/kc.sh" start --optimized --http-enabled=true --hostname-strict=false \
   --http-host=127.0.0.1 --http-port="$PORT" --http-management-port="$MGMT_PORT" \
   --cache-embedded-users-max-count="$USERS_CACHE" --cache-embedded-network-bind-address=127.0.0.1 \
@@ -310,6 +314,44 @@ check_answer() { # realm path form-token expected-text
   grep -qF "$4" <<<"$body" || die "$1: expected $4 from $2, got: ${body:0:300}"
 }
 
+# --- 5a. The admin's realm-wide key list (GET /admin/realms/{realm}/latchkey/api-keys) -------------------------------
+# Before any validation, so no "last used" write is pending: every SQL statement counted is the request's own. Each
+# query runs 5 times; the median time (curl's total) and the statements of the last run are printed, next to the same
+# admin's GET .../latchkey/settings (authentication and the realm, no key read) as the baseline.
+admin_token() {
+  curl -fs -d grant_type=password -d client_id=admin-cli -d username=bench-admin -d password=bench-admin-password \
+    "$BASE/realms/master/protocol/openid-connect/token" | python3 -c 'import json, sys; print(json.load(sys.stdin)["access_token"])'
+}
+inventory_run() { # realm path-and-query -> "<median ms> <SQL on request threads> <SQL all> <items>"
+  local token times=() before t on_requests all items
+  token=$(admin_token) || die "no admin token (bench-admin)"
+  curl -fs -o /dev/null -H "Authorization: Bearer $token" "$BASE/admin/realms/$1/latchkey/settings" # caches warm
+  for _ in 1 2 3 4 5; do
+    before=$(log_size)
+    t=$(curl -s -o "$WORK/inventory.json" -w '%{time_total}' -H "Authorization: Bearer $token" "$BASE/admin/realms/$1/$2")
+    times+=("$(awk "BEGIN { printf \"%.1f\", $t * 1000 }")")
+  done
+  sleep 1
+  read -r on_requests all <<<"$(sql_between "$before" "$(log_size)")"
+  items=$(python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); print(len(d) if isinstance(d, list) else "-")' "$WORK/inventory.json")
+  echo "$(printf '%s\n' "${times[@]}" | sort -n | sed -n 3p) $on_requests $all $items"
+}
+say "Admin key list: a page of 100 (median of 5 requests; SQL statements of one request)"
+: >"$WORK/inventory.tsv"
+for keys in $SCALES; do
+  realm=$(realm_name "$keys")
+  for query in "latchkey/settings" "latchkey/api-keys?max=100" "latchkey/api-keys?first=$((keys - 100))&max=100" \
+      "latchkey/api-keys?max=100&username=user-000001" "latchkey/api-keys?max=100&scoped=true" \
+      "latchkey/api-keys?max=100&unusedForDays=0" "latchkey/api-keys?max=100&expiringWithinDays=1"; do
+    read -r ms on_requests all items <<<"$(inventory_run "$realm" "$query")"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$realm" "$query" "$ms" "$on_requests" "$all" "$items" >>"$WORK/inventory.tsv"
+    printf '    %-11s %-52s %8s ms  SQL %s/%s  items %s\n' "$realm" "$query" "$ms" "$on_requests" "$all" "$items"
+  done
+done
+if $INVENTORY_ONLY; then
+  exit 0
+fi
+
 if $PROFILE && [ -n "$JAVA_PID" ]; then
   # A JVM's first flight recording costs seconds of CPU; take that hit now, not in a measured run.
   jcmd "$JAVA_PID" JFR.start name=prime settings=profile >/dev/null && sleep 3 && jcmd "$JAVA_PID" JFR.stop name=prime >/dev/null
@@ -432,6 +474,14 @@ COMMAND="bench/run.sh $*"
 export DURATION WARMUP ROUNDS ROUND_SECONDS CONNECTIONS THREADS KEYS_PER_USER KEYCLOAK_VERSION LATCHKEY_VERSION HEAP USERS_CACHE \
   FLUSH_SECONDS GRANULARITY_SECONDS COMMAND QUICK
 python3 "$BENCH/report.py" "$RESULTS_TSV" "$DATA/creation.tsv" "$WORK/warmup.tsv" "$RESULTS_FILE"
+{
+  echo
+  echo "## Admin key list (GET /admin/realms/{realm}/latchkey/..., a page of 100, before any validation)"
+  echo
+  echo "| realm | request | median ms (5 runs) | SQL on request threads / all (one run) | items |"
+  echo "|---|---|---|---|---|"
+  awk -F'\t' '{ printf "| %s | `%s` | %s | %s / %s | %s |\n", $1, $2, $3, $4, $5, $6 }' "$WORK/inventory.tsv"
+} >>"$RESULTS_FILE"
 if [ ${#PROFILES[@]} -gt 0 ]; then
   for jfr in "${PROFILES[@]}"; do
     say "Profile $(basename "$jfr")"

@@ -4,6 +4,7 @@ import dev.latchkey.apikey.credential.ApiKeyCredentialModel;
 import dev.latchkey.common.DatabaseUnavailable;
 import dev.latchkey.common.LatchkeyError;
 import org.jboss.logging.Logger;
+import org.keycloak.common.ClientConnection;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
@@ -124,7 +125,9 @@ public final class ApiKeyEvents {
     }
 
     private EventBuilder builder(EventType type, UserModel user) {
-        EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
+        // no connection in a background task (the lifecycle task revoking an unused key): no address then
+        ClientConnection connection = session.getContext().getConnection();
+        EventBuilder event = (connection == null ? new EventBuilder(realm, session) : new EventBuilder(realm, session, connection))
                 .event(type)
                 .user(user)
                 .detail(Details.CREDENTIAL_TYPE, ApiKeyCredentialModel.TYPE);

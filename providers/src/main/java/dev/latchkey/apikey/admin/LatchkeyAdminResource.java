@@ -29,6 +29,11 @@ public final class LatchkeyAdminResource {
         return new ApiKeySettingsAdminResource(realm, auth, adminEvent);
     }
 
+    @Path("api-keys")
+    public RealmApiKeysAdminResource realmApiKeys() {
+        return new RealmApiKeysAdminResource(session, realm, auth, adminEvent);
+    }
+
     @Path("users/{userId}/api-keys")
     public UserApiKeysAdminResource userApiKeys(@PathParam("userId") String userId) {
         UserModel user = DatabaseUnavailable.guard(() -> session.users().getUserById(realm, userId));

@@ -29,9 +29,13 @@ public record ApiKeyRepresentation(String id, String name, String description, S
     public static final String REVOKED = "revoked";
 
     public static ApiKeyRepresentation of(ApiKeyCredentialModel key, long nowMillis) {
-        ApiKeyCredentialData data = key.data();
-        return new ApiKeyRepresentation(key.getId(), data.name(), data.description(), data.hint(),
-                iso(key.getCreatedDate()), iso(data.expiresAt()), iso(data.lastUsedAt()),
+        return of(key.getId(), key.getCreatedDate(), key.data(), nowMillis);
+    }
+
+    /** From the stored parts without the secret's: the admin's realm-wide list reads no hashes. */
+    public static ApiKeyRepresentation of(String id, Long createdDate, ApiKeyCredentialData data, long nowMillis) {
+        return new ApiKeyRepresentation(id, data.name(), data.description(), data.hint(),
+                iso(createdDate), iso(data.expiresAt()), iso(data.lastUsedAt()),
                 data.isRevoked() ? REVOKED : data.isExpired(nowMillis) ? EXPIRED : ACTIVE, data.roles(),
                 data.organization(), data.replaces(), data.replacedBy(), iso(data.revokedAt()), data.revokedReason());
     }

@@ -1,0 +1,107 @@
+package dev.latchkey.apikey.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.latchkey.apikey.ApiKeyValidator;
+import dev.latchkey.apikey.representation.ApiKeyRepresentation;
+import dev.latchkey.apikey.representation.RealmApiKeyRepresentation;
+import dev.latchkey.common.DatabaseUnavailable;
+import dev.latchkey.common.JsonResponses;
+import dev.latchkey.common.LatchkeyError;
+import dev.latchkey.rest.LatchkeyResourceProviderFactory;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import org.keycloak.common.util.Time;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.events.admin.ResourceType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.services.resource.RealmResourceProvider;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+import org.keycloak.util.JsonSerialization;
+
+/**
+ * {@code /admin/realms/{realm}/latchkey/api-keys}: an admin's view of every key in the realm (view-users): the list,
+ * and finding a key by its text (a key found in a log: whose is it?). Never the key's text or hash in an answer or
+ * an admin event.
+ */
+public final class RealmApiKeysAdminResource {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final AdminPermissionEvaluator auth;
+    private final AdminEventBuilder adminEvent;
+
+    RealmApiKeysAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
+                              AdminEventBuilder adminEvent) {
+        this.session = session;
+        this.realm = realm;
+        this.auth = auth;
+        this.adminEvent = adminEvent;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response list(@QueryParam("first") String first, @QueryParam("max") String max,
+                         @QueryParam("username") String username,
+                         @QueryParam("expiringWithinDays") String expiringWithinDays,
+                         @QueryParam("unusedForDays") String unusedForDays, @QueryParam("scoped") String scoped) {
+        DatabaseUnavailable.run(() -> auth.users().requireView());
+        InventoryQuery query = InventoryQuery.parse(first, max, username, expiringWithinDays, unusedForDays, scoped);
+        return JsonResponses.ok(DatabaseUnavailable.guard(() -> new ApiKeyInventory(session, realm).page(query)));
+    }
+
+    /**
+     * {@code {"key": "lk_..."}}: the key with its owner, when it is a key of this realm (its secret checked) and the
+     * admin may view its owner (fine-grained permissions apply); else 404, the same for junk, another realm's key and
+     * an owner the admin may not see. A lookup that finds a key is an admin event (ACTION on
+     * {@code latchkey/users/{userId}/api-keys/{keyId}/lookup}) with the key's fields, never its text; Keycloak keeps
+     * no admin event of a request answered with an error, so a lookup that finds nothing leaves none.
+     */
+    @POST
+    @Path("lookup")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response lookup(byte[] body) {
+        DatabaseUnavailable.run(() -> auth.users().requireQuery());
+        String keyText = keyOf(body);
+        RealmApiKeyRepresentation found = DatabaseUnavailable.guard(() -> {
+            ApiKeyValidator.Located located = new ApiKeyValidator(session, realm, nodeState(session)).locate(keyText);
+            if (!located.found() || !auth.users().canView(located.owner())) {
+                return null;
+            }
+            return RealmApiKeyRepresentation.of(ApiKeyRepresentation.of(located.credential(), Time.currentTimeMillis()),
+                    located.owner().getId(), located.owner().getUsername());
+        });
+        if (found == null) {
+            throw LatchkeyError.notFound("No such API key in this realm");
+        }
+        adminEvent.operation(OperationType.ACTION).resource(ResourceType.CUSTOM)
+                .detail("latchkey_resource", UserApiKeysAdminResource.LATCHKEY_RESOURCE)
+                .resourcePath("latchkey", "users", found.userId(), "api-keys", found.id(), "lookup")
+                .representation(found).success();
+        return JsonResponses.ok(found);
+    }
+
+    private static String keyOf(byte[] body) {
+        try {
+            JsonNode json = body == null || body.length == 0 ? null : JsonSerialization.mapper.readTree(body);
+            if (json != null && json.isObject() && json.path("key").isTextual()) {
+                return json.get("key").asText();
+            }
+        } catch (IOException notJson) {
+            // answered below
+        }
+        throw LatchkeyError.badRequest("The body must be {\"key\": \"lk_...\"}");
+    }
+
+    private static dev.latchkey.apikey.ApiKeyNodeState nodeState(KeycloakSession session) {
+        return ((LatchkeyResourceProviderFactory) session.getKeycloakSessionFactory()
+                .getProviderFactory(RealmResourceProvider.class, LatchkeyResourceProviderFactory.PROVIDER_ID)).nodeState();
+    }
+}
