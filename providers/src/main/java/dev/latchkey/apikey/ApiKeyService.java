@@ -134,7 +134,8 @@ public final class ApiKeyService {
     /**
      * Replaces one of the user's keys by a new one with the same name, description and scope and a fresh secret; the
      * old key keeps working for the grace period asked for and is refused after it. The same rules as a create decide
-     * who may mint, except the active limit: the old key stops counting at once, so a rotation never needs room.
+     * who may mint and what scope the new key may have (a realm that requires scoped keys refuses to rotate an
+     * unscoped one), except the active limit: the old key stops counting at once, so a rotation never needs room.
      */
     public CreatedApiKey rotate(UserModel user, String keyId, RotateApiKeyRequest request, Minter minter) {
         ApiKeySettings settings = settings();
@@ -146,19 +147,24 @@ public final class ApiKeyService {
                 .toList();
         ApiKeyCredentialModel old = existing.stream().filter(key -> key.getId().equals(keyId)).findFirst()
                 .orElseThrow(() -> events.createFailed(user, "api_key_not_found", LatchkeyError.notFound("No such API key")));
+        ApiKeyCredentialData was = old.data();
         Rotation rotation;
+        List<String> roles;
+        String organization;
         try {
             rotation = Rotation.of(old, request, Expiration.zone(request.timeZone(), user), now, settings);
+            // the successor is a new key: the create's scope rules apply to the scope it takes over
+            roles = KeyScopeRules.rolesOfSuccessor(was.roles(), settings.requireScopes(), realm, user);
+            organization = KeyScopeRules.organization(was.organization(), session, realm, user);
         } catch (LatchkeyError invalid) {
             throw events.createFailed(user, invalid.code(), invalid);
         }
         requireBelowHardCap(user, settings, existing.size());
 
-        ApiKeyCredentialData was = old.data();
         ApiKey key = FORMAT.generate(user.getId(), UUID.randomUUID());
         ApiKeyCredentialModel successor = ApiKeyCredentialModel.create(key.credentialId(), now.toEpochMilli(),
                 new ApiKeyCredentialData(was.name(), was.description(), rotation.expiresAt().toEpochMilli(), key.hint(),
-                        null, was.roles(), was.organization(), old.getId(), null, null, null, null, null, null),
+                        null, roles, organization, old.getId(), null, null, null, null, null, null),
                 new ApiKeySecretData(SecretHasher.ALGORITHM, SecretHasher.hash(key.secret())));
         // Keycloak keeps credential labels unique per user and type, so the replaced key's label changes first (its
         // name stays: the list shows both keys under it, the old one with replacedBy).

@@ -78,6 +78,21 @@ final class KeyScopeRules {
     }
 
     /**
+     * The scope a rotation's successor takes over, checked by the create's rules: rotating is never a way around a
+     * realm policy or around the roles and organizations the owner may give a key now.
+     *
+     * @param stored the old key's labels, {@code null} for all roles
+     * @return the labels the successor keeps
+     */
+    static List<String> rolesOfSuccessor(List<String> stored, boolean required, RealmModel realm, UserModel owner) {
+        if (stored == null && required) {
+            throw LatchkeyError.badRequest("This realm requires scoped keys and this key has all your roles: create a "
+                    + "new key with the roles it may use (at most " + MAX_ROLES + ") instead of rotating this one");
+        }
+        return roles(stored, required, realm, owner);
+    }
+
+    /**
      * @param requested the request's {@code organization}: an alias, or {@code null} for none
      * @return the alias to store, or {@code null}
      */

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.latchkey.it.support.AdminClient;
 import dev.latchkey.it.support.HttpResult;
+import dev.latchkey.it.support.Json;
 import dev.latchkey.it.support.KeycloakServer;
 import dev.latchkey.it.support.LatchkeyIT;
+import dev.latchkey.it.support.NewUser;
 import dev.latchkey.it.support.TestClock;
 import dev.latchkey.it.support.TestUser;
 import dev.latchkey.it.support.TokenClient;
@@ -162,6 +164,42 @@ class RotateIT {
         assertThat(off.json().path("error").asText()).isEqualTo("api_keys_disabled");
         realm.settings(Map.of("enabled", true));
         assertThat(realm.isActive(old.path("key").asText())).isTrue();
+    }
+
+    @Test
+    @DisplayName("Given Require scoped keys on, then rotating an unscoped key is 400 invalid_request saying to create a key with roles; a scoped key rotates; a key with a role its owner lost is 400 naming it")
+    void createRulesApplyToTheSuccessor(AdminClient admin) {
+        admin.createRealmRole(realm.name(), "ops", "Operations");
+        TestUser opsOwner = admin.createUser(realm.name(), NewUser.unique("ops").realmRoles(ApiKeyRealm.ROLE, "ops"));
+        String opsToken = realm.tokenOf(opsOwner);
+        JsonNode unscoped = realm.createKey(opsToken, "everything");
+        JsonNode scoped = realm.create(opsToken, Map.of("name", "ops-only", "expiresAt", ApiKeyRealm.inDays(30),
+                "roles", List.of("ops"))).expectStatus(201).json();
+        JsonNode forLost = realm.create(opsToken, Map.of("name", "lost", "expiresAt", ApiKeyRealm.inDays(30),
+                "roles", List.of(ApiKeyRealm.ROLE, "ops"))).expectStatus(201).json();
+
+        realm.settings(Map.of("requireScopes", true));
+
+        HttpResult refused = realm.rotate(opsToken, unscoped.path("id").asText(), Map.of());
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().path("error").asText()).isEqualTo("invalid_request");
+        assertThat(refused.json().path("error_description").asText())
+                .contains("requires scoped keys").contains("create a new key with the roles");
+        assertThat(realm.isActive(unscoped.path("key").asText())).as("a refused rotation changes nothing").isTrue();
+        JsonNode failed = admin.events(realm.name(), Map.of("type", "UPDATE_CREDENTIAL_ERROR", "max", "1")).get(0);
+        assertThat(failed.path("userId").asText()).isEqualTo(opsOwner.id());
+        assertThat(failed.path("error").asText()).isEqualTo("invalid_request");
+
+        JsonNode rotated = realm.rotate(opsToken, scoped.path("id").asText(), Map.of()).expectStatus(201).json();
+        assertThat(rotated.path("roles")).isEqualTo(scoped.path("roles"));
+
+        admin.delete("/realms/" + realm.name() + "/users/" + opsOwner.id() + "/role-mappings/realm",
+                Json.array().add(admin.getJson("/realms/" + realm.name() + "/roles/ops"))).expectStatus(204);
+        HttpResult lost = realm.rotate(realm.tokenOf(opsOwner), forLost.path("id").asText(), Map.of());
+        assertThat(lost.status()).isEqualTo(400);
+        assertThat(lost.json().path("error").asText()).isEqualTo("invalid_request");
+        assertThat(lost.json().path("error_description").asText()).contains("'ops' (not one of your roles)");
+        assertThat(Json.strings(lost.json().path("params"))).containsExactly("ops");
     }
 
     @Test
