@@ -46,6 +46,9 @@ describe("describeError", () => {
       message: "latchkeyErrorClientNotAllowed",
       detail: undefined,
     });
+    expect(describeError(t, refusal(403, "impersonation_not_allowed")).message).toBe(
+      "latchkeyErrorImpersonationNotAllowed",
+    );
     expect(describeError(t, refusal(403, "reauthentication_required", ["300"])).message).toBe(
       'latchkeyErrorReauthenticationRequired {"0":"300"}',
     );

@@ -34,6 +34,7 @@ const KNOWN: Record<string, KnownError> = {
   // the dialog signs the user in again instead; shown only if that could not start
   reauthentication_required: { key: "latchkeyErrorReauthenticationRequired", place: "form" },
   client_not_allowed: { key: "latchkeyErrorClientNotAllowed", place: "form" },
+  impersonation_not_allowed: { key: "latchkeyErrorImpersonationNotAllowed", place: "form" },
   not_found: { key: "latchkeyErrorNotFound", place: "form" },
   invalid_request: { key: "latchkeyErrorInvalidRequest", place: "form" },
   invalidPasswordMinLengthMessage: { key: "latchkeyPasswordErrorMinLength", place: "newPassword" },

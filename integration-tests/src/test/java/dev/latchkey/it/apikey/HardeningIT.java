@@ -22,8 +22,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * What a security reviewer tries: minting a key with a stale or foreign token, and validating with a service token
- * Keycloak itself would refuse.
+ * What a security reviewer tries: minting a key with a stale or foreign token or as an impersonating admin, and
+ * validating with a service token Keycloak itself would refuse.
  */
 @LatchkeyIT
 class HardeningIT {
@@ -85,6 +85,34 @@ class HardeningIT {
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.json().path("error").asText()).isEqualTo("client_not_allowed");
         assertThat(realm.list(appToken).expectStatus(200).json()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("Given an admin impersonating the owner in the account console, then creating or rotating a key is 403 impersonation_not_allowed, while listing and deleting keys work")
+    void impersonatedSessionCannotMint() {
+        String ownToken = tokens.loginToAccountConsole(realm.name(), owner.username(), owner.password()).accessToken();
+        JsonNode own = realm.createKey(ownToken, "own");
+        JsonNode spare = realm.createKey(ownToken, "spare");
+
+        String impersonated = tokens.impersonateIntoAccountConsole(admin, realm.name(), owner.id()).accessToken();
+
+        HttpResult created = realm.create(impersonated, Map.of("name", "backdoor", "expiresAt", ApiKeyRealm.inDays(5)));
+        assertThat(created.status()).isEqualTo(403);
+        assertThat(created.json().path("error").asText()).isEqualTo("impersonation_not_allowed");
+        JsonNode event = admin.events(realm.name(), Map.of("type", "UPDATE_CREDENTIAL_ERROR", "max", "1")).get(0);
+        assertThat(event.path("userId").asText()).isEqualTo(owner.id());
+        assertThat(event.path("error").asText()).isEqualTo("impersonation_not_allowed");
+
+        HttpResult rotated = realm.rotate(impersonated, own.path("id").asText(), Map.of("graceSeconds", 60));
+        assertThat(rotated.status()).isEqualTo(403);
+        assertThat(rotated.json().path("error").asText()).isEqualTo("impersonation_not_allowed");
+        assertThat(realm.isActive(own.path("key").asText())).as("a refused rotation changes nothing").isTrue();
+
+        // the session itself is a valid account-console session: reading and taking access away stay possible
+        assertThat(Json.texts(realm.list(impersonated).expectStatus(200).json(), "name"))
+                .containsExactlyInAnyOrder("own", "spare");
+        realm.delete(impersonated, spare.path("id").asText()).expectStatus(204);
+        assertThat(Json.texts(realm.list(ownToken).expectStatus(200).json(), "name")).containsExactly("own");
     }
 
     @Test

@@ -33,6 +33,11 @@ final class BrowserSession {
         return remember(uri, withCookies(uri, http.post(uri.toString())).form(fields).send());
     }
 
+    /** A POST with a bearer token, e.g. to an admin endpoint that answers with cookies for the browser. */
+    HttpResult postWithBearer(URI uri, String accessToken) {
+        return remember(uri, withCookies(uri, http.post(uri.toString())).bearer(accessToken).send());
+    }
+
     /** Cookies whose path covers the request's, the most specific path first, as browsers order them. */
     private Http.Call withCookies(URI uri, Http.Call call) {
         String requestPath = uri.getPath() == null || uri.getPath().isEmpty() ? "/" : uri.getPath();

@@ -84,8 +84,31 @@ public final class TokenClient {
         return authorize(realm, clientId, redirectUri, username, password, Map.of("kc_idp_hint", identityProviderAlias));
     }
 
+    /**
+     * Signs in to the account console as an admin acting as the user, the way the admin console's "Impersonate" does:
+     * Keycloak's {@code POST /admin/realms/{realm}/users/{id}/impersonation} starts a user session marked with the
+     * admin's id and answers with that realm's session cookies; with them the authorization endpoint issues a code
+     * without a login form.
+     */
+    public Tokens impersonateIntoAccountConsole(AdminClient admin, String realm, String userId) {
+        BrowserSession browser = new BrowserSession(http);
+        browser.postWithBearer(URI.create(server.url("/admin/realms/" + realm + "/users/" + userId + "/impersonation")),
+                admin.accessToken()).expectStatus(200);
+        BrowserLogin login = authorize(browser, realm, ACCOUNT_CONSOLE, accountConsoleUrl(realm), null, null, Map.of());
+        if (!login.succeeded()) {
+            throw new AssertionError("The impersonation session gave no code; last response " + login.lastResponse());
+        }
+        return exchange(login);
+    }
+
     private BrowserLogin authorize(String realm, String clientId, String redirectUri, String username,
                                    String password, Map<String, String> extraQuery) {
+        return authorize(new BrowserSession(http), realm, clientId, redirectUri, username, password, extraQuery);
+    }
+
+    /** @param username null when the browser's cookies must be enough: a login form then ends the attempt */
+    private BrowserLogin authorize(BrowserSession browser, String realm, String clientId, String redirectUri,
+                                   String username, String password, Map<String, String> extraQuery) {
         Pkce pkce = Pkce.create();
         String state = Pkce.random();
         Map<String, String> query = new LinkedHashMap<>();
@@ -102,7 +125,6 @@ public final class TokenClient {
         URI authorization = URI.create(server.url("/realms/" + realm + "/protocol/openid-connect/auth")
                 + AdminClient.queryString(query));
 
-        BrowserSession browser = new BrowserSession(http);
         HttpResult response = browser.get(authorization);
         int submitted = 0;
         for (int hop = 0; hop < MAX_HOPS; hop++) {
@@ -121,7 +143,8 @@ public final class TokenClient {
             }
             Optional<LoginPage> form = LoginPage.parse(response.body());
             boolean refused = LoginPage.errorMessage(response.body()).isPresent();
-            if (response.status() != 200 || form.isEmpty() || refused || submitted == MAX_FORM_STEPS) {
+            if (response.status() != 200 || form.isEmpty() || refused || submitted == MAX_FORM_STEPS
+                    || username == null) {
                 break;
             }
             response = browser.postForm(form.get().action(), form.get().fill(username, password));
