@@ -3,11 +3,13 @@
 
 Keys are minted offline in Latchkey's exact format (see ApiKeyFormat.java), so no server call is needed per key:
 
-    lk_ + base62(0x01 | credential UUID | user UUID | secret[32]) as 88 digits
+    lk_ + base62(0x03 | credential UUID | user UUID | secret[32] | tag[16]) as 109 digits
         + 6 base62 digits of CRC32("lk_" + body)
+    tag = HMAC-SHA256(realm's MAC secret, everything before it)[:16]
 
-and each user carries the credentials Latchkey would have stored for them (secretData holds only SHA-256 of the
-secret). Keycloak keeps the user and credential ids given in a realm import, which is what makes these keys valid.
+with the realm's MAC secret made here and given to the realm (attribute latchkey.apiKeys.macSecret), and each user
+carries the credentials Latchkey would have stored for them (secretData holds only SHA-256 of the secret). Keycloak
+keeps the user and credential ids given in a realm import, which is what makes these keys valid.
 
 Every user holds the same roles (api-access, reports, billing, inventory/reader, inventory/writer and the realm's
 defaults); every other key of a user is scoped to SCOPE (its credentialData carries "roles", as Latchkey stores a key
@@ -21,22 +23,30 @@ Writes OUT_DIR/REALM-realm.json and key files, one key a line:
   REALM-badsum.keys   valid keys with the last checksum digit changed (refused before any lookup)
   REALM-revoked.keys  well-formed keys of existing users whose credential does not exist (a deleted key)
   REALM-nouser.keys   well-formed keys naming a user that does not exist
+  REALM-forged.keys   FORGED_KEYS keys anyone can compute: valid checksum, random ids, a made-up tag (never repeated
+                      within a run: more keys than a run sends)
 """
 import base64
 import hashlib
+import hmac
 import json
 import math
 import os
+import random
 import sys
 import time
 import uuid
 import zlib
 
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-PAYLOAD_BYTES = 1 + 16 + 16 + 32
-BODY_WIDTH = math.ceil(PAYLOAD_BYTES * 8 / (math.log(62) / math.log(2)))  # 88, as Base62.widthForBytes
+TAG_BYTES = 16
+PAYLOAD_BYTES = 1 + 16 + 16 + 32 + TAG_BYTES
+BODY_WIDTH = math.ceil(PAYLOAD_BYTES * 8 / (math.log(62) / math.log(2)))  # 109, as Base62.widthForBytes
 CHECKSUM_WIDTH = 6
 INVALID_KEYS = 10_000
+# More than any run sends to one realm (a 10 s round at 20,000 requests/s is 200,000), so no forged key repeats.
+FORGED_KEYS = int(os.environ.get("FORGED_KEYS", "400000"))
+MAC_ATTRIBUTE = "latchkey.apiKeys.macSecret"
 
 SERVICE_CLIENT = "bench-service"
 SERVICE_SECRET = "bench-service-secret"
@@ -48,19 +58,49 @@ SCOPE_CLIENT = "inventory"
 SCOPE = ["reports", SCOPE_CLIENT + "/reader"]
 
 
+CHUNK = 62 ** 10
+
+
 def base62(value, width):
-    digits = []
-    for _ in range(width):
-        value, rem = divmod(value, 62)
-        digits.append(ALPHABET[rem])
+    # ten digits per big-number division: the forged key file holds hundreds of thousands of keys
+    chunks = []
+    for _ in range(0, width, 10):
+        value, rem = divmod(value, CHUNK)
+        chunks.append(rem)
     if value:
         raise ValueError("does not fit")
-    return "".join(reversed(digits))
+    digits = []
+    for rem in chunks:
+        for _ in range(10):
+            rem, d = divmod(rem, 62)
+            digits.append(ALPHABET[d])
+    if any(c != "0" for c in digits[width:]):
+        raise ValueError("does not fit")
+    return "".join(reversed(digits[:width]))
 
 
-def key_text(credential_id, user_id, secret):
-    payload = b"\x01" + credential_id.bytes + user_id.bytes + secret
+def encode(payload):
     body = "lk_" + base62(int.from_bytes(payload, "big"), BODY_WIDTH)
+    return body + base62(zlib.crc32(body.encode("ascii")), CHECKSUM_WIDTH)
+
+
+def key_text(mac_secret, credential_id, user_id, secret):
+    signed = b"\x03" + credential_id.bytes + user_id.bytes + secret
+    return encode(signed + hmac.new(mac_secret, signed, hashlib.sha256).digest()[:TAG_BYTES])
+
+
+# A forged key is "lk_", 109 base62 digits whose value is a version-3 payload (first byte 3, so the ids, secret and tag
+# are random), and the checksum. Drawing the digits is much faster than encoding random bytes, and the file is large:
+# the first digit is 0 and the second one of those that keep the value within [3 * 256^80, 4 * 256^80).
+_LOW, _HIGH = 3 << (8 * (PAYLOAD_BYTES - 1)), 4 << (8 * (PAYLOAD_BYTES - 1))
+assert _HIGH <= 62 ** (BODY_WIDTH - 1)
+_SECOND = [ALPHABET[d] for d in range(62)
+           if _LOW <= d * 62 ** (BODY_WIDTH - 2) and (d + 1) * 62 ** (BODY_WIDTH - 2) <= _HIGH]
+_random = random.Random(os.urandom(16))  # benchmark data: any well-spread ids do
+
+
+def forged_text():
+    body = "lk_0" + _random.choice(_SECOND) + "".join(_random.choices(ALPHABET, k=BODY_WIDTH - 2))
     return body + base62(zlib.crc32(body.encode("ascii")), CHECKSUM_WIDTH)
 
 
@@ -77,6 +117,7 @@ def write_keys(out, realm, kind, texts):
 def main():
     realm, keys, per_user, out = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
     started = time.time()
+    mac_secret = os.urandom(32)
     now_ms = int(started * 1000)
     expires_ms = now_ms + 90 * 24 * 3600 * 1000
     users = []
@@ -91,9 +132,9 @@ def main():
         for k in range(min(per_user, keys - u * per_user)):
             credential_id = uuid.uuid4()
             secret = os.urandom(32)
-            text = key_text(credential_id, user_id, secret)
+            text = key_text(mac_secret, credential_id, user_id, secret)
             name = "key-%d" % k
-            data = {"name": name, "expiresAt": expires_ms, "hint": text[:11]}
+            data = {"name": name, "expiresAt": expires_ms, "hint": text[:11], "signed": True}
             if k % 2:
                 data["roles"] = SCOPE
                 scoped_of_user.append(text)
@@ -143,7 +184,7 @@ def main():
         "ssoSessionIdleTimeout": day,
         "ssoSessionMaxLifespan": day,
         "attributes": {"latchkey.apiKeys.enabled": "true", "latchkey.apiKeys.maxKeysPerUser": str(max(100, per_user)),
-                       "latchkey.apiKeys.proxyAuth": "true"},
+                       "latchkey.apiKeys.proxyAuth": "true", MAC_ATTRIBUTE: base64.b64encode(mac_secret).decode()},
         "roles": {
             "realm": [{"name": "api-access", "description": "May use API keys"},
                       {"name": "reports", "description": "Reads reports"},
@@ -195,9 +236,11 @@ def main():
     write_keys(out, realm, "scoped", interleave(scoped))
     write_keys(out, realm, "all", interleave([v + s for v, s in zip(valid, scoped)]))
     write_keys(out, realm, "badsum", (bad_checksum(t) for t in interleaved[:invalid]))
-    write_keys(out, realm, "revoked", (key_text(uuid.uuid4(), user_ids[i % len(user_ids)], os.urandom(32))
+    write_keys(out, realm, "revoked", (key_text(mac_secret, uuid.uuid4(), user_ids[i % len(user_ids)], os.urandom(32))
                                        for i in range(invalid)))
-    write_keys(out, realm, "nouser", (key_text(uuid.uuid4(), uuid.uuid4(), os.urandom(32)) for _ in range(invalid)))
+    write_keys(out, realm, "nouser", (key_text(mac_secret, uuid.uuid4(), uuid.uuid4(), os.urandom(32))
+                                      for _ in range(invalid)))
+    write_keys(out, realm, "forged", (forged_text() for _ in range(FORGED_KEYS)))
     print("%s: %d keys (%d unscoped, %d scoped) for %d users (%d per user) generated in %.1f s"
           % (realm, len(interleaved) + sum(map(len, scoped)), len(interleaved), sum(map(len, scoped)), user_count,
              per_user, time.time() - started))

@@ -18,6 +18,7 @@ TARGETS = {
     "validate": "Latchkey, valid unscoped keys (all of the owner's roles; all users)",
     "scoped": "Latchkey, valid scoped keys (two of the owner's roles; the same users)",
     "badsum": "Latchkey, bad checksum",
+    "forged": "Latchkey, forged key (valid checksum, random ids, made-up tag; never repeated)",
     "revoked": "Latchkey, unknown key of an existing user",
     "nouser": "Latchkey, unknown key naming no user",
     "floor": "floor: authenticated form POST to Latchkey without a key (400, by design)",
@@ -28,7 +29,7 @@ TARGETS = {
     "direct": "through nginx: the same service without auth_request",
 }
 TARGET_MIN = {"validate/introspect": 3.0, "validate/ceiling": 0.5, "scale": 0.85, "scoped/unscoped": 0.95,
-              "exchange/client_credentials": 0.8, "auth/ceiling": 0.75}
+              "exchange/client_credentials": 0.8, "auth/ceiling": 0.75, "forged/badsum": 0.9}
 
 
 def run(*cmd):
@@ -97,9 +98,10 @@ def main():
     exchange = round_ratio((large, "exchange"), (large, "clientcredentials"))
     auth = round_ratio((large, "auth"), (large, "ceiling"))
     nginx = round_ratio((large, "proxied"), (large, "direct"))
+    forged = round_ratio((large, "forged"), (large, "badsum"))
     summary = ("validate/introspect=%.2f validate/ceiling=%.2f %s=%.2f scoped/unscoped=%.2f "
-               "exchange/client_credentials=%.2f auth/ceiling=%.2f nginx-auth/nginx-open=%.2f"
-               % (vi, vc, scale_label, scale, scoped, exchange, auth, nginx))
+               "exchange/client_credentials=%.2f auth/ceiling=%.2f nginx-auth/nginx-open=%.2f forged/badsum=%.2f"
+               % (vi, vc, scale_label, scale, scoped, exchange, auth, nginx, forged))
     context = None
     if (large, "floor") in by:
         context = ("%s keys: validate/floor=%.2f floor/introspect=%.2f floor/ceiling=%.2f (floor = authenticated "
@@ -133,11 +135,15 @@ def main():
                        round_ratio((realm, "exchange"), (realm, "clientcredentials")), 0.8, "min"))
         checks.append(("auth/ceiling >= 0.75 (%s keys)" % n,
                        round_ratio((realm, "auth"), (realm, "ceiling")), 0.75, "min"))
+        checks.append(("forged/badsum >= 0.9 (%s keys)" % n,
+                       round_ratio((realm, "forged"), (realm, "badsum")), 0.9, "min"))
+        checks.append(("SQL statements of forged keys (request threads) = 0 (%s keys)" % n,
+                       by[(realm, "forged")]["sql_req"], 0, "max"))
         checks.append(("SQL statements of warm validation (request threads) = 0 (%s keys)" % n,
                        by[(realm, "validate")]["sql_req"] + by[(realm, "scoped")]["sql_req"]
                        + by[(realm, "auth")]["sql_req"], 0, "max"))
         checks.append(("errors in validation runs = 0 (%s keys)" % n,
-                       sum(by[(realm, t)]["errors"] for t in ("validate", "scoped", "badsum", "revoked", "nouser", "auth")),
+                       sum(by[(realm, t)]["errors"] for t in ("validate", "scoped", "badsum", "forged", "revoked", "nouser", "auth")),
                        0, "max"))
     checks.append(("%s >= 0.85" % scale_label, scale, 0.85, "min"))
     checks.append(("errors through nginx = 0 (%s keys)" % format(realms[-1][1], ","),

@@ -283,7 +283,8 @@ target_env() { # target realm
     scoped) export BENCH_TOKENS="$DATA/$realm-scoped.keys" BENCH_EXPECT='"realm_access":{"roles":["reports"]}' ;;
     # Every key, scoped or not: the warm-up walks it so that every key's first use is written before measuring.
     all) export BENCH_TOKENS="$DATA/$realm-all.keys" BENCH_EXPECT='"active":true' ;;
-    badsum|revoked|nouser) export BENCH_TOKENS="$DATA/$realm-$1.keys" ;;
+    # forged: valid checksum, random ids, a made-up tag, never repeated in a run; refused before any lookup
+    badsum|forged|revoked|nouser) export BENCH_TOKENS="$DATA/$realm-$1.keys" ;;
     # A key exchanged for an access token (RFC 8693) by the service client, next to Keycloak's own
     # client-credentials grant for the same client: both mint a token from a transient session.
     exchange) export BENCH_PATH="/realms/$realm/protocol/openid-connect/token" BENCH_FORM=subject_token \
@@ -378,7 +379,7 @@ for keys in $SCALES; do
     check_answer "$realm" "$lk" "$(sed -n "${n}p" "$DATA/$realm-scoped.keys")" \
       '"realm_access":{"roles":["reports"]},"resource_access":{"inventory":{"roles":["reader"]}}'
   done
-  for kind in badsum revoked nouser; do
+  for kind in badsum forged revoked nouser; do
     check_answer "$realm" "$lk" "$(head -n 1 "$DATA/$realm-$kind.keys")" '"active":false'
   done
   check_answer "$realm" "/realms/$realm/protocol/openid-connect/token/introspect" "$token" '"active":true'
@@ -422,7 +423,7 @@ done
 # Every target is warmed up, then measured in ROUNDS rounds; a round measures each target on each realm in turn, so
 # the figures that are compared are taken close together in time, and the medians over the rounds resist a burst of
 # load from other processes on the machine.
-TARGETS="ceiling introspect validate scoped badsum revoked nouser floor exchange clientcredentials auth proxied direct"
+TARGETS="ceiling introspect validate scoped badsum forged revoked nouser floor exchange clientcredentials auth proxied direct"
 # nginx is configured for the largest realm only
 skip_target() { { [ "$1" = proxied ] || [ "$1" = direct ]; } && [ "$2" != "$LARGE_REALM" ]; }
 say "Warming up every target (${WARMUP} s each)"

@@ -15,6 +15,7 @@ import dev.latchkey.common.LatchkeyError;
 import dev.latchkey.metrics.LatchkeyMetrics;
 import dev.latchkey.common.UserTimeZone;
 import dev.latchkey.apikey.settings.ApiKeySettings;
+import dev.latchkey.apikey.signing.RealmKeyMac;
 import jakarta.ws.rs.core.Response;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -114,10 +115,10 @@ public final class ApiKeyService {
         }
         requireBelowHardCap(user, settings, existing.size());
 
-        ApiKey key = FORMAT.generate(user.getId(), UUID.randomUUID());
+        ApiKey key = FORMAT.generate(user.getId(), UUID.randomUUID(), RealmKeyMac.forMinting(session, realm));
         ApiKeyCredentialModel model = ApiKeyCredentialModel.create(key.credentialId(), now.toEpochMilli(),
-                new ApiKeyCredentialData(name, description, expiresAt.toEpochMilli(), key.hint(), null, roles,
-                        organization),
+                ApiKeyCredentialData.minted(name, description, expiresAt.toEpochMilli(), key.hint(), roles,
+                        organization, null),
                 new ApiKeySecretData(SecretHasher.ALGORITHM, SecretHasher.hash(key.secret())));
         try {
             user.credentialManager().createStoredCredential(model);
@@ -161,10 +162,10 @@ public final class ApiKeyService {
         }
         requireBelowHardCap(user, settings, existing.size());
 
-        ApiKey key = FORMAT.generate(user.getId(), UUID.randomUUID());
+        ApiKey key = FORMAT.generate(user.getId(), UUID.randomUUID(), RealmKeyMac.forMinting(session, realm));
         ApiKeyCredentialModel successor = ApiKeyCredentialModel.create(key.credentialId(), now.toEpochMilli(),
-                new ApiKeyCredentialData(was.name(), was.description(), rotation.expiresAt().toEpochMilli(), key.hint(),
-                        null, roles, organization, old.getId(), null, null, null, null, null, null),
+                ApiKeyCredentialData.minted(was.name(), was.description(), rotation.expiresAt().toEpochMilli(),
+                        key.hint(), roles, organization, old.getId()),
                 new ApiKeySecretData(SecretHasher.ALGORITHM, SecretHasher.hash(key.secret())));
         // Keycloak keeps credential labels unique per user and type, so the replaced key's label changes first (its
         // name stays: the list shows both keys under it, the old one with replacedBy).

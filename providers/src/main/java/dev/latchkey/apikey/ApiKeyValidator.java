@@ -3,10 +3,13 @@ package dev.latchkey.apikey;
 import dev.latchkey.apikey.credential.ApiKeyCredentialModel;
 import dev.latchkey.apikey.format.ApiKey;
 import dev.latchkey.apikey.format.ApiKeyFormat;
+import dev.latchkey.apikey.format.KeyMac;
 import dev.latchkey.apikey.format.ParseFailure;
 import dev.latchkey.apikey.format.ParseResult;
 import dev.latchkey.apikey.format.SecretHasher;
 import dev.latchkey.apikey.settings.ApiKeySettings;
+import dev.latchkey.apikey.signing.OldFormatKeys;
+import dev.latchkey.apikey.signing.RealmKeyMac;
 import dev.latchkey.common.LockOut;
 import dev.latchkey.metrics.LatchkeyMetrics;
 import java.util.function.Consumer;
@@ -19,7 +22,8 @@ import org.keycloak.models.UserModel;
 
 /**
  * Validates a presented key. This is the hot path: every step reads from the realm and user caches, so a warm
- * validation touches no database, and nothing here writes (last use is only noted in memory, see
+ * validation touches no database; a key the realm did not mint (its tag, {@link RealmKeyMac}) is refused before its
+ * ids are looked up at all, so forged keys cost nothing but a hash. Nothing here writes (last use is only noted in memory, see
  * {@link LastUsedRecorder}; a user id that named no user is remembered for a while, see {@link AbsentUsers}).
  */
 public final class ApiKeyValidator {
@@ -66,6 +70,10 @@ public final class ApiKeyValidator {
                     ? InactiveReason.BAD_CHECKSUM : InactiveReason.MALFORMED, null);
         }
         ApiKey key = parsed.key();
+        InactiveReason notMintedHere = notMintedHere(realm, key);
+        if (notMintedHere != null) {
+            return Located.refused(notMintedHere, null);
+        }
         if (absentUsers.isAbsent(realm.getId(), key.userId())) {
             return Located.refused(InactiveReason.USER_NOT_FOUND, null);
         }
@@ -84,6 +92,20 @@ public final class ApiKeyValidator {
             return Located.refused(InactiveReason.UNKNOWN_KEY, owner);
         }
         return new Located(owner, credential, null);
+    }
+
+    /**
+     * The gate before any lookup, for every entry point that takes key text: the ids of a key this realm did not mint
+     * must cost no database or user-storage access, whoever sends them and however many. Reads the cached realm only.
+     *
+     * @return {@link InactiveReason#FORGED} or {@link InactiveReason#OLD_FORMAT}, or null when the key may be looked up
+     */
+    public static InactiveReason notMintedHere(RealmModel realm, ApiKey key) {
+        if (key.isSigned()) {
+            KeyMac mac = RealmKeyMac.of(realm);
+            return mac != null && mac.verifies(key) ? null : InactiveReason.FORGED;
+        }
+        return OldFormatKeys.accepted(realm) ? null : InactiveReason.OLD_FORMAT;
     }
 
     /**

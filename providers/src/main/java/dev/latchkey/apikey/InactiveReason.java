@@ -9,6 +9,10 @@ import java.util.Locale;
 public enum InactiveReason {
     MALFORMED,
     BAD_CHECKSUM,
+    /** The key's tag is not this realm's: not minted here (made up, or another realm's). Refused before any lookup. */
+    FORGED,
+    /** A key of the format before tags, in a realm that holds no such keys any more. Refused before any lookup. */
+    OLD_FORMAT,
     UNKNOWN_KEY,
     EXPIRED,
     /** Revoked because it was reported as leaked, or was unused too long; for good. */

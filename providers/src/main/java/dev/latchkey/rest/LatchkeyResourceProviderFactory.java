@@ -5,12 +5,14 @@ import dev.latchkey.apikey.ApiKeyNodeState;
 import dev.latchkey.apikey.LastUsedRecorder;
 import dev.latchkey.apikey.leak.ReportRateLimit;
 import dev.latchkey.apikey.lifecycle.LifecycleScheduler;
+import dev.latchkey.apikey.signing.OldFormatKeys;
 import java.time.Duration;
 import java.util.List;
 import org.keycloak.Config;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
@@ -76,6 +78,11 @@ public final class LatchkeyResourceProviderFactory implements RealmResourceProvi
         KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(TimerProvider.class)
                 .schedule(() -> lastUsed.flush(factory), flushIntervalMillis, TIMER_TASK));
         LifecycleScheduler.register(factory, lifecycleIntervalMillis);
+        factory.register(event -> {
+            if (event instanceof RealmModel.RealmPostCreateEvent created) {
+                OldFormatKeys.realmCreated(created.getCreatedRealm());
+            }
+        });
     }
 
     @Override

@@ -28,32 +28,46 @@ import java.util.TreeSet;
  *                         then on ({@code expiresAt} is that moment) and stays listed, with the reason, until the
  *                         cleanup deletes it. {@code null}: not revoked
  * @param revokedReason    why: {@code reported_leaked} or {@code unused}; {@code null}: not revoked
+ * @param signed           the key text carries the realm's tag ({@link dev.latchkey.apikey.format.KeyMac}); {@code null}:
+ *                         a key of the format before tags, or one imported from it
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ApiKeyCredentialData(String name, String description, long expiresAt, String hint, Long lastUsedAt,
                                    List<String> roles, String organization, String replaces, String replacedBy,
                                    List<Integer> remindersSent, Boolean expiryNoticeSent, Long mailClaimedUntil,
-                                   Long revokedAt, String revokedReason) {
+                                   Long revokedAt, String revokedReason, Boolean signed) {
 
     /** A key as a create (or an import of a key made before rotation) makes it. */
     public ApiKeyCredentialData(String name, String description, long expiresAt, String hint, Long lastUsedAt,
                                 List<String> roles, String organization) {
         this(name, description, expiresAt, hint, lastUsedAt, roles, organization, null, null, null, null, null, null,
-                null);
+                null, null);
+    }
+
+    /** A key Latchkey mints now: its text carries the realm's tag. */
+    public static ApiKeyCredentialData minted(String name, String description, long expiresAt, String hint,
+                                              List<String> roles, String organization, String replaces) {
+        return new ApiKeyCredentialData(name, description, expiresAt, hint, null, roles, organization, replaces, null,
+                null, null, null, null, null, Boolean.TRUE);
+    }
+
+    /** Whether the key's text carries the realm's tag (see {@link #signed}). */
+    public boolean carriesTag() {
+        return Boolean.TRUE.equals(signed);
     }
 
     public ApiKeyCredentialData withLastUsedAt(long lastUsed) {
         return new ApiKeyCredentialData(name, description, expiresAt, hint, lastUsed, roles, organization, replaces,
                 replacedBy, remindersSent, expiryNoticeSent, mailClaimedUntil, revokedAt,
-                revokedReason);
+                revokedReason, signed);
     }
 
     /** This key rotated into {@code successor}: it works until {@code graceEnd} and no longer counts as active. */
     public ApiKeyCredentialData replacedBy(String successor, long graceEnd) {
         return new ApiKeyCredentialData(name, description, Math.min(expiresAt, graceEnd), hint, lastUsedAt, roles,
                 organization, replaces, successor, remindersSent, expiryNoticeSent, mailClaimedUntil, revokedAt,
-                revokedReason);
+                revokedReason, signed);
     }
 
     /** The reminders for these days were sent (added to those sent before). */
@@ -61,18 +75,18 @@ public record ApiKeyCredentialData(String name, String description, long expires
         TreeSet<Integer> sent = new TreeSet<>(remindersSent == null ? List.of() : remindersSent);
         sent.addAll(days);
         return new ApiKeyCredentialData(name, description, expiresAt, hint, lastUsedAt, roles, organization, replaces,
-                replacedBy, List.copyOf(sent.descendingSet()), expiryNoticeSent, null, revokedAt, revokedReason);
+                replacedBy, List.copyOf(sent.descendingSet()), expiryNoticeSent, null, revokedAt, revokedReason, signed);
     }
 
     public ApiKeyCredentialData withExpiryNoticeSent() {
         return new ApiKeyCredentialData(name, description, expiresAt, hint, lastUsedAt, roles, organization, replaces,
-                replacedBy, remindersSent, Boolean.TRUE, null, revokedAt, revokedReason);
+                replacedBy, remindersSent, Boolean.TRUE, null, revokedAt, revokedReason, signed);
     }
 
     /** This node sends the key's email; the claim ends with the marker of the sent email, or at {@code until}. */
     public ApiKeyCredentialData withMailClaimedUntil(Long until) {
         return new ApiKeyCredentialData(name, description, expiresAt, hint, lastUsedAt, roles, organization, replaces,
-                replacedBy, remindersSent, expiryNoticeSent, until, revokedAt, revokedReason);
+                replacedBy, remindersSent, expiryNoticeSent, until, revokedAt, revokedReason, signed);
     }
 
     /**
@@ -81,7 +95,7 @@ public record ApiKeyCredentialData(String name, String description, long expires
      */
     public ApiKeyCredentialData revoked(String reason, long nowMillis) {
         return new ApiKeyCredentialData(name, description, Math.min(expiresAt, nowMillis), hint, lastUsedAt, roles,
-                organization, replaces, replacedBy, remindersSent, expiryNoticeSent, null, nowMillis, reason);
+                organization, replaces, replacedBy, remindersSent, expiryNoticeSent, null, nowMillis, reason, signed);
     }
 
     @JsonIgnore // derived, not stored

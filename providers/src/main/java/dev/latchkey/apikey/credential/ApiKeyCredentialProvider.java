@@ -1,6 +1,7 @@
 package dev.latchkey.apikey.credential;
 
 import dev.latchkey.apikey.IncomingKeyRules;
+import dev.latchkey.apikey.signing.OldFormatKeys;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.credential.CredentialProvider;
 import org.keycloak.credential.CredentialTypeMetadata;
@@ -35,6 +36,7 @@ public final class ApiKeyCredentialProvider implements CredentialProvider<ApiKey
      */
     public CredentialModel createCredential(RealmModel realm, UserModel user, ApiKeyCredentialModel credential) {
         IncomingKeyRules.check(realm, user, credential);
+        OldFormatKeys.keyImported(session, realm, credential.data());
         return user.credentialManager().createStoredCredential(credential);
     }
 

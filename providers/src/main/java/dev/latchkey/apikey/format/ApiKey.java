@@ -10,12 +10,30 @@ public final class ApiKey {
     private final String userId;
     private final byte[] secret;
     private final String text;
+    private final byte[] signedPart;
+    private final byte[] tag;
 
-    ApiKey(String credentialId, String userId, byte[] secret, String text) {
+    /** @param signedPart the payload the tag covers, and the tag; both null for a key of the format without a tag */
+    ApiKey(String credentialId, String userId, byte[] secret, String text, byte[] signedPart, byte[] tag) {
         this.credentialId = credentialId;
         this.userId = userId;
         this.secret = secret;
         this.text = text;
+        this.signedPart = signedPart;
+        this.tag = tag;
+    }
+
+    /** Whether the key carries a tag (versions 3 and 4); keys minted before tags existed (1 and 2) do not. */
+    public boolean isSigned() {
+        return tag != null;
+    }
+
+    byte[] signedPart() {
+        return signedPart;
+    }
+
+    byte[] tag() {
+        return tag;
     }
 
     public String credentialId() {

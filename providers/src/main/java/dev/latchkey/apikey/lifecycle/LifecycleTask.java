@@ -4,6 +4,7 @@ import dev.latchkey.apikey.UserWriteLock;
 import dev.latchkey.apikey.credential.ApiKeyCredentialData;
 import dev.latchkey.apikey.credential.ApiKeyCredentialModel;
 import dev.latchkey.apikey.settings.ApiKeySettings;
+import dev.latchkey.apikey.signing.OldFormatKeys;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.HashMap;
@@ -24,8 +25,9 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.timer.ScheduledTask;
 
 /**
- * Reminders before a key expires, the notice on the day it expires, and the deletion of keys that stopped working
- * long enough ago: one pass over every realm's stored keys.
+ * Reminders before a key expires, the notice on the day it expires, the deletion of keys that stopped working
+ * long enough ago, and whether the realm still holds keys of the old format ({@link OldFormatKeys}): one pass over
+ * every realm's stored keys.
  *
  * <p>Runs through Keycloak's {@code ClusterAwareScheduledTaskRunner}, which keeps two nodes from running it at the
  * same time, and only while a run takes less than the interval: "once" comes from each key itself, a lease
@@ -88,6 +90,13 @@ public final class LifecycleTask implements ScheduledTask {
                 }
             } catch (RuntimeException e) {
                 LOG.warnf("API-key lifecycle step for key %s failed: %s", key.id(), e.toString());
+            }
+        });
+        // after the deletions: a run that cleaned up the realm's last old-format key closes that format at once
+        KeycloakModelUtils.runJobInTransaction(factory, session -> {
+            RealmModel realm = session.realms().getRealm(realmId);
+            if (realm != null) {
+                OldFormatKeys.recount(session, realm);
             }
         });
     }
