@@ -75,7 +75,8 @@ public final class LifecycleEvents {
     /** The messages of the exception and its causes, outermost first, each once: what went wrong, and where. */
     static String reason(Throwable failure) {
         StringBuilder reason = new StringBuilder();
-        for (Throwable t = failure; t != null && t != t.getCause(); t = t.getCause()) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth++ < 10; t = t.getCause()) { // a cause chain may loop
             String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip();
             if (reason.indexOf(message) < 0) {
                 reason.append(reason.isEmpty() ? "" : ": ").append(message);
