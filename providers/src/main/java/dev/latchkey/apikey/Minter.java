@@ -33,10 +33,12 @@ public record Minter(String clientId, ClientModel client, Long authTime, String 
     /**
      * The sign-in time is the token's {@code auth_time}; a token without it (a client may leave the claim out) falls
      * back to the user session's own record of it, then to when the session started: never later than the sign-in.
+     * A transient session that was never a sign-in (a token minted from an API key or for a client's credentials)
+     * starts with the request it serves, so its start counts for nothing.
      */
     public static Minter of(AccessToken token, ClientModel client, UserSessionModel userSession) {
         Long authTime = token.getAuth_time();
-        if (authTime == null && userSession != null) {
+        if (authTime == null && userSession != null && !startsWithTheRequest(userSession)) {
             String noted = userSession.getNote(AuthenticationManager.AUTH_TIME);
             authTime = noted != null && noted.chars().allMatch(Character::isDigit) && !noted.isEmpty()
                     ? Long.valueOf(noted) : (long) userSession.getStarted();
@@ -44,6 +46,12 @@ public record Minter(String clientId, ClientModel client, Long authTime, String 
         String impersonatorId = userSession == null ? null
                 : userSession.getNote(ImpersonationSessionNote.IMPERSONATOR_ID.toString());
         return new Minter(token.getIssuedFor(), client, authTime, impersonatorId);
+    }
+
+    /** Transient and not rebuilt from a stored session (Keycloak notes where a rebuilt one came from). */
+    private static boolean startsWithTheRequest(UserSessionModel userSession) {
+        return userSession.getPersistenceState() == UserSessionModel.SessionPersistenceState.TRANSIENT
+                && userSession.getNote(Constants.CREATED_FROM_PERSISTENT) == null;
     }
 
     /**

@@ -90,11 +90,8 @@ class TokenExchangeIT {
         List<String> realmRoles = (List<String>) claims.getJSONObjectClaim("realm_access").get("roles");
         assertThat(realmRoles).contains(ApiKeyFixture.ROLE);
 
-        JsonNode introspected = server.http().post(server.url("/realms/" + realm.name()
-                        + "/protocol/openid-connect/token/introspect"))
-                .header("Authorization", ApiKeyFixture.basic(EXCHANGER, EXCHANGER_SECRET))
-                .form(Map.of("token", answer.getTokens().getAccessToken().getValue())).send().expectStatus(200).json();
-        assertThat(introspected.path("active").asBoolean()).as("Keycloak's own introspection").isTrue();
+        // the transient session's id, which Keycloak's own endpoints refuse (ExchangedTokenConfinementIT)
+        assertThat(claims.getStringClaim("sid")).isNotBlank();
 
         JsonNode event = admin.events(realm.name(), Map.of("type", "TOKEN_EXCHANGE", "max", "1")).get(0);
         assertThat(event.path("details").path("api_key_id").asText()).isEqualTo(created.path("id").asText());
@@ -120,7 +117,7 @@ class TokenExchangeIT {
                 Json.array().add(admin.getJson("/realms/" + realm.name() + "/roles/ops"))).expectStatus(204);
         JWTClaimsSet after = verify(exchange(EXCHANGER, EXCHANGER_SECRET, scoped).toSuccessResponse()
                 .getTokens().getAccessToken().getValue());
-        assertThat(after.getJSONObjectClaim("realm_access").get("roles")).isEqualTo(List.of());
+        assertThat(after.getClaim("realm_access")).as("no role left to carry").isNull();
     }
 
     @Test

@@ -4,11 +4,13 @@ import dev.latchkey.apikey.ApiKeyNodeState;
 import dev.latchkey.apikey.ApiKeyValidator;
 import dev.latchkey.apikey.ValidationOutcome;
 import dev.latchkey.apikey.settings.ApiKeySettings;
+import dev.latchkey.common.OrganizationMembership;
 import dev.latchkey.metrics.LatchkeyMetrics;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.OAuthErrorException;
 import org.keycloak.common.util.Time;
@@ -19,7 +21,9 @@ import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.protocol.oidc.OIDCAdvancedConfigWrapper;
@@ -43,9 +47,23 @@ import org.keycloak.sessions.RootAuthenticationSessionModel;
  *
  * <p>Who may exchange follows Keycloak's own standard exchange: a confidential client with the switch "Standard token
  * exchange" on. The token is minted as Keycloak's client-credentials grant mints its tokens, from a transient user
- * session: nothing is stored per exchange. It carries what the key may do now (its scope intersected with the owner's
- * roles, then filtered by the client's scopes as any token is), lives at most the realm's "exchanged token lifetime"
- * and never past the key's expiration, and comes without a refresh token.
+ * session: nothing is stored per exchange. It lives at most the realm's "exchanged token lifetime" and never past the
+ * key's expiration, and comes without a refresh token.
+ *
+ * <p>Confinement, in two parts, because Keycloak authorizes its own endpoints by the user's role mappings and
+ * re-runs the mappers for tokens without a session, not by a token's claims:
+ * <ul>
+ *   <li>The claims: the mappers run on a {@link KeyBoundUser}, who holds only the roles the key may use now (minus
+ *       {@link UndelegableRoles}), so every role-derived claim ({@code realm_access}, {@code resource_access},
+ *       {@code aud}, {@code groups}, a realm's own role mappers) is the key's; an organization-bound key's token names
+ *       that organization only.</li>
+ *   <li>Keycloak's own endpoints: the token keeps the {@code sid} of the transient session it was minted in (Keycloak's
+ *       own exchange removes it). Keycloak's token id marks the session transient, so its session check
+ *       ({@code UserSessionUtil.findValidSession}) neither looks the session up nor rebuilds one, and refuses the
+ *       token without a database read: the admin REST API, the account API, userinfo, Keycloak's introspection,
+ *       its standard exchange and Latchkey's {@code /me} all answer as for a signed-out session. Services that verify
+ *       the JWT themselves are unaffected.</li>
+ * </ul>
  */
 final class ApiKeyTokenExchangeProvider implements TokenExchangeProvider {
 
@@ -55,6 +73,7 @@ final class ApiKeyTokenExchangeProvider implements TokenExchangeProvider {
     static final String CLAIM_KEY_NAME = "api_key_name";
     private static final String AUTH_METHOD = "api_key";
     private static final String INVALID_KEY = "The API key is not valid";
+    private static final String ORGANIZATION_SCOPE_PREFIX = "organization:";
 
     private final ApiKeyNodeState nodeState;
 
@@ -135,7 +154,8 @@ final class ApiKeyTokenExchangeProvider implements TokenExchangeProvider {
                 }
                 throw refuse(OAuthErrorException.INVALID_GRANT, INVALID_KEY, Errors.INVALID_TOKEN, null);
             }
-            Response response = mint(outcome, scope, audience);
+            OrganizationModel organization = boundOrganization(outcome, scope);
+            Response response = mint(outcome, scope, audience, organization);
             LatchkeyMetrics.node().exchanged();
             return response;
         }
@@ -161,7 +181,31 @@ final class ApiKeyTokenExchangeProvider implements TokenExchangeProvider {
             return clients;
         }
 
-        private Response mint(ValidationOutcome outcome, String scope, List<ClientModel> audience) {
+        /**
+         * The organization a bound key speaks for, which the token names alone; a request for another organization's
+         * scope ({@code organization:<alias>}, {@code organization:*}) is refused. Null for a key bound to none.
+         */
+        private OrganizationModel boundOrganization(ValidationOutcome outcome, String scope) {
+            String bound = outcome.credential().data().organization();
+            if (bound == null) {
+                return null;
+            }
+            if (scope != null) {
+                for (String requested : scope.split(" ")) {
+                    if (requested.startsWith(ORGANIZATION_SCOPE_PREFIX)
+                            && !requested.equals(ORGANIZATION_SCOPE_PREFIX + bound)) {
+                        event.user(outcome.owner());
+                        throw refuse(OAuthErrorException.INVALID_SCOPE, "The API key speaks for organization "
+                                + bound + " only", Errors.INVALID_REQUEST, "organization outside the key's scope");
+                    }
+                }
+            }
+            return OrganizationMembership.of(session, realm, outcome.owner())
+                    .filter(organization -> bound.equals(organization.getAlias())).findFirst().orElse(null);
+        }
+
+        private Response mint(ValidationOutcome outcome, String scope, List<ClientModel> audience,
+                              OrganizationModel organization) {
             UserModel owner = outcome.owner();
             event.user(owner).detail(Details.USERNAME, owner.getUsername())
                     .detail(CLAIM_KEY_ID, outcome.credential().getId());
@@ -178,20 +222,29 @@ final class ApiKeyTokenExchangeProvider implements TokenExchangeProvider {
             UserSessionModel userSession = new UserSessionManager(session).createUserSession(root.getId(), realm, owner,
                     owner.getUsername(), context.getClientConnection().getRemoteHost(), AUTH_METHOD, false, null, null,
                     UserSessionModel.SessionPersistenceState.TRANSIENT);
+            Set<RoleModel> roles = UndelegableRoles.without(realm, outcome.permissions().roles());
+            UserSessionModel keyBound = new KeyBoundSession(userSession,
+                    new KeyBoundUser(owner, roles, outcome.credential().scope().isAll()));
+            if (organization != null) {
+                // Keycloak's organization mapper names the context's organization alone when there is one
+                session.getContext().setOrganization(organization);
+            }
             AuthenticationManager.setClientScopesInSession(session, authSession);
-            ClientSessionContext clientSession = TokenManager.attachAuthenticationSession(session, userSession, authSession);
+            ClientSessionContext clientSession = TokenManager.attachAuthenticationSession(session, keyBound, authSession);
             clientSession.setAttribute(Constants.GRANT_TYPE, OAuth2Constants.TOKEN_EXCHANGE_GRANT_TYPE);
             if (!audience.isEmpty()) {
                 clientSession.setAttribute(Constants.REQUESTED_AUDIENCE_CLIENTS, audience.toArray(ClientModel[]::new));
             }
 
             TokenManager.AccessTokenResponseBuilder builder = ((TokenManager) context.getTokenManager())
-                    .responseBuilder(realm, client, event, session, userSession, clientSession)
+                    .responseBuilder(realm, client, event, session, keyBound, clientSession)
                     .generateAccessToken();
             AccessToken token = builder.getAccessToken();
-            ExchangedToken.narrow(token, outcome.permissions().roles());
+            // the mappers saw only these roles; this keeps a mapper that reads the owner another way from adding any
+            ExchangedToken.narrow(token, roles);
             requireRequestedAudience(token);
-            token.setSessionId(null);
+            // the sid of the transient session stays: it is what makes Keycloak's endpoints refuse the token (above)
+            token.setAuth_time(null); // an exchange is not a sign-in: no re-authentication check may count it as one
             token.setOtherClaims(CLAIM_KEY_ID, outcome.credential().getId());
             token.setOtherClaims(CLAIM_KEY_NAME, outcome.credential().data().name());
             token.exp(ExchangedToken.expiry(token.getExp(), Time.currentTime(),
@@ -206,7 +259,7 @@ final class ApiKeyTokenExchangeProvider implements TokenExchangeProvider {
             return context.getCors().add(Response.ok(answer, MediaType.APPLICATION_JSON_TYPE));
         }
 
-        /** An audience the caller asked for must be in the token: its roles or scopes may have left it out. */
+        /** An audience the caller asked for must be in the token: the key's roles or the scopes may have left it out. */
         private void requireRequestedAudience(AccessToken token) {
             List<String> requested = context.getParams().getAudience();
             if (requested == null) {
@@ -214,7 +267,7 @@ final class ApiKeyTokenExchangeProvider implements TokenExchangeProvider {
             }
             List<String> missing = requested.stream().filter(clientId -> !token.hasAudience(clientId)).toList();
             if (!missing.isEmpty()) {
-                throw refuse(OAuthErrorException.INVALID_REQUEST, "Requested audience not available: "
+                throw refuse(OAuthErrorException.INVALID_TARGET, "Requested audience not available: "
                         + String.join(", ", missing), Errors.INVALID_REQUEST, "requested audience not available");
             }
         }
