@@ -10,6 +10,7 @@ import dev.latchkey.apikey.representation.ApiKeyInfoRepresentation;
 import dev.latchkey.apikey.representation.CreateApiKeyRequest;
 import dev.latchkey.apikey.representation.RotateApiKeyRequest;
 import dev.latchkey.apikey.lifecycle.CreationNotice;
+import dev.latchkey.apikey.lifecycle.RevocationNotice;
 import dev.latchkey.apikey.lifecycle.LifecycleEvents;
 import dev.latchkey.common.LatchkeyError;
 import dev.latchkey.metrics.LatchkeyMetrics;
@@ -206,7 +207,7 @@ public final class ApiKeyService {
      * Revokes one of the user's keys for good, without its owner: it is refused from now on on every node (the update
      * invalidates the owner's cached entry cluster-wide, as a delete does) and stays listed with the reason until the
      * cleanup deletes it. Written under the user's lock from the database, so a concurrent "last used" write or
-     * rotation cannot undo it.
+     * rotation cannot undo it. The owner is told by email after the commit ({@link RevocationNotice}).
      *
      * @param source where a reported key was found, as the reporter said; null when not given or not reported
      * @return the revoked key; empty when the key no longer exists or had stopped working already (expired, replaced
@@ -224,6 +225,7 @@ public final class ApiKeyService {
             user.credentialManager().updateStoredCredential(key);
             events.revoked(user, key, reason, source);
             LatchkeyMetrics.node().revoked(reason);
+            RevocationNotice.afterCommit(session, realm, user, key, reason, source, settings().revokeUnusedAfterDays());
         });
         return revoked;
     }

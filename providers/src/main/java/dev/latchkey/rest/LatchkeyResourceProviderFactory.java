@@ -3,6 +3,7 @@ package dev.latchkey.rest;
 import dev.latchkey.apikey.AbsentUsers;
 import dev.latchkey.apikey.ApiKeyNodeState;
 import dev.latchkey.apikey.LastUsedRecorder;
+import dev.latchkey.apikey.leak.GithubPublicKeys;
 import dev.latchkey.apikey.leak.ReportRateLimit;
 import dev.latchkey.apikey.lifecycle.LifecycleScheduler;
 import dev.latchkey.apikey.signing.OldFormatKeys;
@@ -27,7 +28,8 @@ import org.keycloak.timer.TimerProvider;
  * <p>Server options ({@code kc.sh start --spi-realm-restapi-extension--latchkey--<option>=...}):
  * {@code last-used-granularity-seconds} (default 3600), {@code last-used-flush-seconds} (default 60) and
  * {@code lifecycle-interval-seconds} (default 3600: reminders, expiry notices and cleanup of expired keys) and
- * {@code leak-reports-per-hour} (default 60: leak reports one client address may send to one realm, per node).
+ * {@code leak-reports-per-hour} (default 60: leak reports one client address may send to one realm, per node) and
+ * {@code github-public-keys} (GitHub's secret-scanning keys: its URL by default, or {@code file:/path}).
  */
 public final class LatchkeyResourceProviderFactory implements RealmResourceProviderFactory {
 
@@ -37,6 +39,7 @@ public final class LatchkeyResourceProviderFactory implements RealmResourceProvi
     static final String LIFECYCLE_INTERVAL = "lifecycleIntervalSeconds";
     static final String LEAK_REPORTS_PER_HOUR = "leakReportsPerHour";
     private static final int DEFAULT_LEAK_REPORTS_PER_HOUR = 60;
+    static final String GITHUB_PUBLIC_KEYS = "githubPublicKeys";
     private static final int DEFAULT_LIFECYCLE_SECONDS = 3600;
     private static final int DEFAULT_GRANULARITY_SECONDS = 3600;
     private static final int DEFAULT_FLUSH_SECONDS = 60;
@@ -45,13 +48,14 @@ public final class LatchkeyResourceProviderFactory implements RealmResourceProvi
     private LastUsedRecorder lastUsed;
     private ApiKeyNodeState apiKeys;
     private ReportRateLimit reportLimit;
+    private GithubPublicKeys githubKeys;
     private long flushIntervalMillis;
     private long lifecycleIntervalMillis;
     private KeycloakSessionFactory sessionFactory;
 
     @Override
     public RealmResourceProvider create(KeycloakSession session) {
-        return new LatchkeyResourceProvider(session, apiKeys, reportLimit);
+        return new LatchkeyResourceProvider(session, apiKeys, reportLimit, githubKeys);
     }
 
     /** This node's validation state, shared by every entry point that validates keys. */
@@ -67,6 +71,7 @@ public final class LatchkeyResourceProviderFactory implements RealmResourceProvi
         apiKeys = new ApiKeyNodeState(lastUsed, new AbsentUsers(Time::currentTimeMillis));
         reportLimit = new ReportRateLimit(Math.max(1, config.getInt(LEAK_REPORTS_PER_HOUR, DEFAULT_LEAK_REPORTS_PER_HOUR)),
                 Time::currentTimeMillis);
+        githubKeys = new GithubPublicKeys(config.get(GITHUB_PUBLIC_KEYS, GithubPublicKeys.GITHUB_URL));
         flushIntervalMillis = Duration.ofSeconds(flush).toMillis();
         lifecycleIntervalMillis = Duration.ofSeconds(Math.max(1, config.getInt(LIFECYCLE_INTERVAL,
                 DEFAULT_LIFECYCLE_SECONDS))).toMillis();
@@ -109,6 +114,8 @@ public final class LatchkeyResourceProviderFactory implements RealmResourceProvi
                 .add()
                 .property().name(LEAK_REPORTS_PER_HOUR).type("int").defaultValue(DEFAULT_LEAK_REPORTS_PER_HOUR)
                 .helpText("Leak reports one client address may send to one realm per hour, counted per node").add()
+                .property().name(GITHUB_PUBLIC_KEYS).type("string").defaultValue(GithubPublicKeys.GITHUB_URL)
+                .helpText("Where GitHub's secret-scanning public keys come from: a URL, or file:/path to a copy").add()
                 .build();
     }
 }

@@ -1,6 +1,8 @@
 package dev.latchkey.rest;
 
 import dev.latchkey.apikey.ApiKeyNodeState;
+import dev.latchkey.apikey.leak.GithubPublicKeys;
+import dev.latchkey.apikey.leak.GithubSecretScanningResource;
 import dev.latchkey.apikey.leak.LeakReportResource;
 import dev.latchkey.apikey.leak.ReportRateLimit;
 import dev.latchkey.apikey.proxy.ProxyAuthResource;
@@ -21,11 +23,14 @@ public final class LatchkeyRootResource {
     private final KeycloakSession session;
     private final ApiKeyNodeState apiKeys;
     private final ReportRateLimit reportLimit;
+    private final GithubPublicKeys githubKeys;
 
-    LatchkeyRootResource(KeycloakSession session, ApiKeyNodeState apiKeys, ReportRateLimit reportLimit) {
+    LatchkeyRootResource(KeycloakSession session, ApiKeyNodeState apiKeys, ReportRateLimit reportLimit,
+                         GithubPublicKeys githubKeys) {
         this.session = session;
         this.apiKeys = apiKeys;
         this.reportLimit = reportLimit;
+        this.githubKeys = githubKeys;
     }
 
     @Path("me")
@@ -43,6 +48,12 @@ public final class LatchkeyRootResource {
     @Path("api-keys/revoke")
     public LeakReportResource reportLeak() {
         return new LeakReportResource(session, apiKeys, reportLimit);
+    }
+
+    /** GitHub's secret-scanning partner reports, verified by GitHub's signature. */
+    @Path("api-keys/github-secret-scanning")
+    public GithubSecretScanningResource githubSecretScanning() {
+        return new GithubSecretScanningResource(session, apiKeys, githubKeys);
     }
 
     /**

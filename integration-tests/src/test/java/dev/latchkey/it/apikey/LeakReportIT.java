@@ -3,13 +3,17 @@ package dev.latchkey.it.apikey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.mail.internet.MimeMessage;
 import dev.latchkey.it.support.HttpResult;
 import dev.latchkey.it.support.Json;
 import dev.latchkey.it.support.KeycloakServer;
 import dev.latchkey.it.support.LatchkeyIT;
+import dev.latchkey.it.support.MailServer;
 import dev.latchkey.it.support.TestUser;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +49,12 @@ class LeakReportIT {
     @Test
     @DisplayName("Given a valid key, a junk one and another realm's key reported, then 202 {received: 3} as for junk alone; "
             + "the valid key is revoked at once with a REMOVE_CREDENTIAL event (reason, source), the others live on, "
-            + "and no key text reaches the log")
+            + "the owner gets an email (the key's name, hint and source, never the key), and no key text reaches the log")
     void reportRevokesOnlyTheRealmsValidKey() throws Exception {
+        MailServer mail = new MailServer();
+        ObjectNode smtp = Json.object();
+        smtp.set("smtpServer", mail.realmSmtp());
+        realm.updateRealm(smtp);
         JsonNode leaked = realm.createKey(token, "leaked");
         JsonNode kept = realm.createKey(token, "kept");
         String leakedKey = leaked.path("key").asText();
@@ -91,8 +99,18 @@ class LeakReportIT {
                     .isEqualTo(1);
             assertThat(realm.admin().events(realm.name(), Map.of("type", "REMOVE_CREDENTIAL"))).hasSize(1);
 
+            // the owner is told: which key, where it was found, never the key
+            MimeMessage notice = mail.await(owner.username() + "@latchkey.test", Duration.ofSeconds(30),
+                    m -> MailServer.subject(m).contains("reported as leaked"));
+            assertThat(MailServer.subject(notice)).isEqualTo("Your API key \"leaked\" was reported as leaked and revoked");
+            assertThat(MailServer.decodedBody(notice)).contains(leaked.path("hint").asText())
+                    .contains("https://gist.example.com/abc").contains("never");
+            assertThat(MailServer.everything(notice)).doesNotContain(leakedKey.substring(3));
+
             String log = Files.readString(server.serverLog(), StandardCharsets.UTF_8);
             assertThat(log).doesNotContain(leakedKey.substring(3)).doesNotContain(foreignKey.substring(3));
+        } finally {
+            mail.close();
         }
     }
 

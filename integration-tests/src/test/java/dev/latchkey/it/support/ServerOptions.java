@@ -1,5 +1,6 @@
 package dev.latchkey.it.support;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -25,7 +26,17 @@ public final class ServerOptions {
     static final List<String> EXTRA = List.of(
             "--spi-realm-restapi-extension--latchkey--last-used-granularity-seconds=1",
             "--spi-realm-restapi-extension--latchkey--last-used-flush-seconds=1",
-            "--spi-realm-restapi-extension--latchkey--lifecycle-interval-seconds=" + LIFECYCLE_INTERVAL_SECONDS);
+            "--spi-realm-restapi-extension--latchkey--lifecycle-interval-seconds=" + LIFECYCLE_INTERVAL_SECONDS,
+            "--spi-realm-restapi-extension--latchkey--github-public-keys=" + githubPublicKeysFile().toUri());
+
+    /**
+     * Where the test servers read GitHub's secret-scanning public keys from (GitHub's JSON format): a file of this
+     * test JVM, which a test writes with a key pair it generates. Read by the server whenever a key id is unknown.
+     */
+    public static Path githubPublicKeysFile() {
+        return Path.of(System.getProperty("java.io.tmpdir"),
+                "latchkey-github-public-keys-" + ProcessHandle.current().pid() + ".json");
+    }
 
     private ServerOptions() {
     }

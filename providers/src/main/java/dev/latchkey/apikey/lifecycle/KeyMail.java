@@ -29,7 +29,11 @@ final class KeyMail {
         CREATED("latchkey-api-key-created.ftl", "latchkeyApiKeyCreatedSubject"),
         ROTATED("latchkey-api-key-created.ftl", "latchkeyApiKeyRotatedSubject"),
         EXPIRING("latchkey-api-key-expiring.ftl", "latchkeyApiKeyExpiringSubject"),
-        EXPIRED("latchkey-api-key-expired.ftl", "latchkeyApiKeyExpiredSubject");
+        EXPIRED("latchkey-api-key-expired.ftl", "latchkeyApiKeyExpiredSubject"),
+        /** Revoked because someone reported it as leaked. */
+        REPORTED("latchkey-api-key-revoked.ftl", "latchkeyApiKeyReportedSubject"),
+        /** Revoked because it was not used for the realm's revokeUnusedAfterDays. */
+        UNUSED("latchkey-api-key-revoked.ftl", "latchkeyApiKeyUnusedSubject");
 
         final String template;
         final String subject;

@@ -29,6 +29,10 @@ public final class LifecycleRules {
     public record NoticeExpired() implements Step {
     }
 
+    /** Revoke the key: not used for the realm's {@code revokeUnusedAfterDays}. */
+    public record RevokeUnused() implements Step {
+    }
+
     /** Delete the key; {@code reason} is {@code expired}, {@code replaced} or {@code revoked}. */
     public record Delete(String reason) implements Step {
     }
@@ -39,10 +43,13 @@ public final class LifecycleRules {
     }
 
     /**
+     * @param createdAt         when the key was made (epoch milliseconds): a key never used is unused since then
      * @param reminderDays      the realm's reminder days (largest first); empty: no reminders and no expiry notice
      * @param deleteAfterDays   days after a key stopped working that it is deleted; 0: never
+     * @param revokeUnusedAfterDays days without use after which a working key is revoked; 0: never
      */
-    public static Step next(ApiKeyCredentialData key, long now, List<Integer> reminderDays, int deleteAfterDays) {
+    public static Step next(ApiKeyCredentialData key, long createdAt, long now, List<Integer> reminderDays,
+                            int deleteAfterDays, int revokeUnusedAfterDays) {
         if (key.isExpired(now) && deleteAfterDays > 0 && now >= key.expiresAt() + deleteAfterDays * DAY) {
             return new Delete(key.isRevoked() ? "revoked" : key.isReplaced() ? "replaced" : "expired");
         }
@@ -58,6 +65,10 @@ public final class LifecycleRules {
         }
         if (key.isReplaced()) {
             return NOTHING; // its owner rotated it and knows when it stops
+        }
+        long lastUse = key.lastUsedAt() != null ? key.lastUsedAt() : createdAt;
+        if (revokeUnusedAfterDays > 0 && now >= lastUse + revokeUnusedAfterDays * DAY) {
+            return new RevokeUnused();
         }
         List<Integer> due = reminderDays.stream()
                 .filter(day -> now >= key.expiresAt() - day * DAY)

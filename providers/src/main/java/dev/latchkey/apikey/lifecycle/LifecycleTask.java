@@ -1,5 +1,7 @@
 package dev.latchkey.apikey.lifecycle;
 
+import dev.latchkey.apikey.ApiKeyService;
+import dev.latchkey.apikey.RevocationReason;
 import dev.latchkey.apikey.UserWriteLock;
 import dev.latchkey.apikey.credential.ApiKeyCredentialData;
 import dev.latchkey.apikey.credential.ApiKeyCredentialModel;
@@ -44,7 +46,7 @@ public final class LifecycleTask implements ScheduledTask {
     /** How long a node may take to send one email before another node may try (longer than any SMTP timeout). */
     private static final long MAIL_LEASE_MILLIS = java.time.Duration.ofMinutes(5).toMillis();
 
-    private record StoredKey(String id, String userId, String data) {
+    private record StoredKey(String id, String userId, long createdAt, String data) {
     }
 
     @Override
@@ -76,7 +78,8 @@ public final class LifecycleTask implements ScheduledTask {
             ApiKeySettings settings = ApiKeySettings.of(realm);
             List<Integer> reminders = mailsWanted(realm, settings) ? settings.reminderDays() : List.of();
             for (StoredKey key : storedKeys(session, realmId)) {
-                readable(key.data()).map(data -> LifecycleRules.next(data, now, reminders, settings.deleteExpiredAfterDays()))
+                readable(key.data()).map(data -> LifecycleRules.next(data, key.createdAt(), now, reminders,
+                                settings.deleteExpiredAfterDays(), revokeUnusedAfterDays(settings)))
                         .filter(step -> !(step instanceof LifecycleRules.Nothing))
                         .ifPresent(step -> due.put(key, step));
             }
@@ -85,6 +88,8 @@ public final class LifecycleTask implements ScheduledTask {
             try {
                 if (step instanceof LifecycleRules.Delete delete) {
                     KeycloakModelUtils.runJobInTransaction(factory, session -> delete(session, realmId, key, delete));
+                } else if (step instanceof LifecycleRules.RevokeUnused) {
+                    KeycloakModelUtils.runJobInTransaction(factory, session -> revokeUnused(session, realmId, key));
                 } else {
                     mail(factory, realmId, key, step);
                 }
@@ -113,12 +118,13 @@ public final class LifecycleTask implements ScheduledTask {
      */
     private static List<StoredKey> storedKeys(KeycloakSession session, String realmId) {
         EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
-        return em.createQuery("select c.id, u.id, c.credentialData from CredentialEntity c join c.user u "
+        return em.createQuery("select c.id, u.id, c.createdDate, c.credentialData from CredentialEntity c join c.user u "
                         + "where c.type = :type and u.realmId = :realmId", Object[].class)
                 .setParameter("type", ApiKeyCredentialModel.TYPE)
                 .setParameter("realmId", realmId)
                 .getResultStream()
-                .map(row -> new StoredKey((String) row[0], (String) row[1], (String) row[2]))
+                .map(row -> new StoredKey((String) row[0], (String) row[1], row[2] == null ? 0L : (Long) row[2],
+                        (String) row[3]))
                 .toList();
     }
 
@@ -169,7 +175,7 @@ public final class LifecycleTask implements ScheduledTask {
             return null; // a disabled user or one without an address: nothing sent, nothing marked
         }
         ApiKeyCredentialModel key = fresh(session, user, stored.id()).orElse(null);
-        if (key == null || !step.equals(stepNow(realm, key.data()))) {
+        if (key == null || !step.equals(stepNow(realm, key))) {
             return null; // changed since the scan (rotated, deleted, sent or being sent by another node)
         }
         ApiKeyCredentialData leased = key.data().withMailClaimedUntil(Time.currentTimeMillis() + MAIL_LEASE_MILLIS);
@@ -196,7 +202,7 @@ public final class LifecycleTask implements ScheduledTask {
             return;
         }
         ApiKeyCredentialModel key = fresh(session, user, stored.id()).orElse(null);
-        if (key == null || !delete.equals(stepNow(realm, key.data()))) {
+        if (key == null || !delete.equals(stepNow(realm, key))) {
             return;
         }
         user.credentialManager().removeStoredCredentialById(key.getId());
@@ -212,10 +218,30 @@ public final class LifecycleTask implements ScheduledTask {
         return realm;
     }
 
-    private static LifecycleRules.Step stepNow(RealmModel realm, ApiKeyCredentialData data) {
+    private static LifecycleRules.Step stepNow(RealmModel realm, ApiKeyCredentialModel key) {
         ApiKeySettings settings = ApiKeySettings.of(realm);
         List<Integer> reminders = mailsWanted(realm, settings) ? settings.reminderDays() : List.of();
-        return LifecycleRules.next(data, Time.currentTimeMillis(), reminders, settings.deleteExpiredAfterDays());
+        return LifecycleRules.next(key.data(), key.getCreatedDate() == null ? 0L : key.getCreatedDate(),
+                Time.currentTimeMillis(), reminders, settings.deleteExpiredAfterDays(), revokeUnusedAfterDays(settings));
+    }
+
+    /** Only while keys are on: a key nobody could use while they were off is not "unused" for it. */
+    private static int revokeUnusedAfterDays(ApiKeySettings settings) {
+        return settings.enabled() ? settings.revokeUnusedAfterDays() : 0;
+    }
+
+    /** Revokes the key when, read again under the user's lock, it is still unused that long. */
+    private static void revokeUnused(KeycloakSession session, String realmId, StoredKey stored) {
+        RealmModel realm = withRealm(session, realmId);
+        UserModel user = realm == null ? null : session.users().getUserById(realm, stored.userId());
+        if (user == null) {
+            return;
+        }
+        ApiKeyCredentialModel key = fresh(session, user, stored.id()).orElse(null);
+        if (key == null || !(stepNow(realm, key) instanceof LifecycleRules.RevokeUnused)) {
+            return; // used, rotated, deleted or revoked since the scan
+        }
+        new ApiKeyService(session, realm).revoke(user, key.getId(), RevocationReason.UNUSED, null);
     }
 
     /** The key as the database has it now, the user's row locked until the transaction ends. */

@@ -62,7 +62,12 @@ public enum ApiKeySetting {
             0, 3650,
             "Delete expired keys after (days)",
             "Expired and replaced keys are deleted this many days after they stopped working (a REMOVE_CREDENTIAL "
-                    + "event). Until then they count towards a hard cap of twice the active limit per user. 0: keep them.");
+                    + "event). Until then they count towards a hard cap of twice the active limit per user. 0: keep them."),
+    REVOKE_UNUSED_AFTER_DAYS("latchkey.apiKeys.revokeUnusedAfterDays", "revokeUnusedAfterDays", Type.INTEGER, "0",
+            0, 730,
+            "Revoke unused keys after (days)",
+            "Keys not used for this many days (a key never used: since it was made) are revoked by the lifecycle "
+                    + "task, their owner gets an email, and a REMOVE_CREDENTIAL event says reason unused. 0: never.");
 
     /** Most entries of a {@link Type#DAY_LIST}: a few reminders, not a daily mail. */
     public static final int MAX_LIST_ENTRIES = 5;

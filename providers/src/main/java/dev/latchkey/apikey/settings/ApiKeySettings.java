@@ -70,6 +70,11 @@ public final class ApiKeySettings {
         return Integer.parseInt(text(ApiKeySetting.DELETE_EXPIRED_AFTER_DAYS));
     }
 
+    /** Days without use after which the lifecycle task revokes a key; 0: never. */
+    public int revokeUnusedAfterDays() {
+        return Integer.parseInt(text(ApiKeySetting.REVOKE_UNUSED_AFTER_DAYS));
+    }
+
     /** The canonical text of a setting in force. */
     public String text(ApiKeySetting setting) {
         return setting.effective(attributes.apply(setting.attribute()));

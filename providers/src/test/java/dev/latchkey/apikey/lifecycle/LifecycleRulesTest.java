@@ -33,28 +33,28 @@ class LifecycleRulesTest {
         if (!sent.isEmpty()) {
             key = key.withRemindersSent(List.of(sent.split(",")).stream().map(Integer::valueOf).toList());
         }
-        assertThat(describe(LifecycleRules.next(key, NOW, DAYS, 30))).isEqualTo(expected);
+        assertThat(describe(LifecycleRules.next(key, 0L, NOW, DAYS, 30, 0))).isEqualTo(expected);
     }
 
     @Test
     @DisplayName("Given an expired key, then the notice comes on the day of expiry once, then nothing, then the deletion")
     void afterExpiry() {
         ApiKeyCredentialData key = key(NOW - HOUR);
-        assertThat(LifecycleRules.next(key, NOW, DAYS, 30)).isInstanceOf(LifecycleRules.NoticeExpired.class);
-        assertThat(LifecycleRules.next(key.withExpiryNoticeSent(), NOW, DAYS, 30)).isInstanceOf(LifecycleRules.Nothing.class);
-        assertThat(LifecycleRules.next(key(NOW - 2 * DAY), NOW, DAYS, 30)).as("a stale notice is not sent")
+        assertThat(LifecycleRules.next(key, 0L, NOW, DAYS, 30, 0)).isInstanceOf(LifecycleRules.NoticeExpired.class);
+        assertThat(LifecycleRules.next(key.withExpiryNoticeSent(), 0L, NOW, DAYS, 30, 0)).isInstanceOf(LifecycleRules.Nothing.class);
+        assertThat(LifecycleRules.next(key(NOW - 2 * DAY), 0L, NOW, DAYS, 30, 0)).as("a stale notice is not sent")
                 .isInstanceOf(LifecycleRules.Nothing.class);
-        assertThat(LifecycleRules.next(key(NOW - 30 * DAY), NOW, DAYS, 30)).isEqualTo(new LifecycleRules.Delete("expired"));
-        assertThat(LifecycleRules.next(key(NOW - 3000 * DAY), NOW, DAYS, 0)).as("0 keeps keys")
+        assertThat(LifecycleRules.next(key(NOW - 30 * DAY), 0L, NOW, DAYS, 30, 0)).isEqualTo(new LifecycleRules.Delete("expired"));
+        assertThat(LifecycleRules.next(key(NOW - 3000 * DAY), 0L, NOW, DAYS, 0, 0)).as("0 keeps keys")
                 .isInstanceOf(LifecycleRules.Nothing.class);
     }
 
     @Test
     @DisplayName("Given reminders off, then no reminder and no expiry notice, but the cleanup still runs")
     void remindersOff() {
-        assertThat(LifecycleRules.next(key(NOW + HOUR), NOW, List.of(), 30)).isInstanceOf(LifecycleRules.Nothing.class);
-        assertThat(LifecycleRules.next(key(NOW - HOUR), NOW, List.of(), 30)).isInstanceOf(LifecycleRules.Nothing.class);
-        assertThat(LifecycleRules.next(key(NOW - 31 * DAY), NOW, List.of(), 30)).isInstanceOf(LifecycleRules.Delete.class);
+        assertThat(LifecycleRules.next(key(NOW + HOUR), 0L, NOW, List.of(), 30, 0)).isInstanceOf(LifecycleRules.Nothing.class);
+        assertThat(LifecycleRules.next(key(NOW - HOUR), 0L, NOW, List.of(), 30, 0)).isInstanceOf(LifecycleRules.Nothing.class);
+        assertThat(LifecycleRules.next(key(NOW - 31 * DAY), 0L, NOW, List.of(), 30, 0)).isInstanceOf(LifecycleRules.Delete.class);
     }
 
     @Test
@@ -63,9 +63,9 @@ class LifecycleRulesTest {
         ApiKeyCredentialData replaced = key(NOW + 20 * HOUR).replacedBy("successor", NOW + HOUR);
         assertThat(replaced.expiresAt()).isEqualTo(NOW + HOUR);
         assertThat(replaced.isActiveForLimit(NOW)).isFalse();
-        assertThat(LifecycleRules.next(replaced, NOW, DAYS, 30)).isInstanceOf(LifecycleRules.Nothing.class);
-        assertThat(LifecycleRules.next(replaced, NOW + 2 * HOUR, DAYS, 30)).isInstanceOf(LifecycleRules.Nothing.class);
-        assertThat(LifecycleRules.next(replaced, NOW + HOUR + 30 * DAY, DAYS, 30))
+        assertThat(LifecycleRules.next(replaced, 0L, NOW, DAYS, 30, 0)).isInstanceOf(LifecycleRules.Nothing.class);
+        assertThat(LifecycleRules.next(replaced, 0L, NOW + 2 * HOUR, DAYS, 30, 0)).isInstanceOf(LifecycleRules.Nothing.class);
+        assertThat(LifecycleRules.next(replaced, 0L, NOW + HOUR + 30 * DAY, DAYS, 30, 0))
                 .isEqualTo(new LifecycleRules.Delete("replaced"));
         assertThat(key(NOW + HOUR).replacedBy("s", NOW + DAY).expiresAt()).as("grace never extends a key's life")
                 .isEqualTo(NOW + HOUR);
@@ -79,18 +79,37 @@ class LifecycleRulesTest {
         assertThat(revoked.isRevoked()).isTrue();
         assertThat(revoked.revokedAt()).isEqualTo(NOW);
         assertThat(revoked.isActiveForLimit(NOW)).isFalse();
-        assertThat(LifecycleRules.next(revoked, NOW + HOUR, DAYS, 30)).isInstanceOf(LifecycleRules.Nothing.class);
-        assertThat(LifecycleRules.next(revoked, NOW + 30 * DAY, DAYS, 30)).isEqualTo(new LifecycleRules.Delete("revoked"));
+        assertThat(LifecycleRules.next(revoked, 0L, NOW + HOUR, DAYS, 30, 0)).isInstanceOf(LifecycleRules.Nothing.class);
+        assertThat(LifecycleRules.next(revoked, 0L, NOW + 30 * DAY, DAYS, 30, 0)).isEqualTo(new LifecycleRules.Delete("revoked"));
         assertThat(key(NOW - DAY).revoked("unused", NOW).expiresAt()).as("revoking never extends a key's life")
                 .isEqualTo(NOW - DAY);
+    }
+
+    @ParameterizedTest(name = "made {0} days ago, last used {1} days ago, revoke after {2} -> {3}")
+    @CsvSource(delimiter = '|', value = {
+            "100 | ''  | 90 | revoke",
+            "89  | ''  | 90 | nothing",
+            "100 | 89  | 90 | nothing",
+            "100 | 90  | 90 | revoke",
+            "800 | 700 | 0  | nothing"})
+    @DisplayName("Given revokeUnusedAfterDays, then a working key unused that long (never used: since it was made) is revoked")
+    void unused(long madeDaysAgo, String usedDaysAgo, int after, String expected) {
+        ApiKeyCredentialData key = key(NOW + 30 * DAY);
+        if (!usedDaysAgo.isEmpty()) {
+            key = key.withLastUsedAt(NOW - Long.parseLong(usedDaysAgo) * DAY);
+        }
+        LifecycleRules.Step step = LifecycleRules.next(key, NOW - madeDaysAgo * DAY, NOW, DAYS, 30, after);
+        assertThat(step instanceof LifecycleRules.RevokeUnused ? "revoke" : describe(step)).isEqualTo(expected);
+        assertThat(LifecycleRules.next(key(NOW + DAY).replacedBy("s", NOW + HOUR), 0L, NOW, DAYS, 30, 1))
+                .as("a replaced key ends by itself").isInstanceOf(LifecycleRules.Nothing.class);
     }
 
     @Test
     @DisplayName("Given a key whose email another node is sending (an unexpired lease), then nothing, until the lease ends")
     void claimed() {
         ApiKeyCredentialData claimed = key(NOW + 20 * HOUR).withMailClaimedUntil(NOW + HOUR);
-        assertThat(LifecycleRules.next(claimed, NOW, DAYS, 30)).isInstanceOf(LifecycleRules.Nothing.class);
-        assertThat(LifecycleRules.next(claimed, NOW + HOUR, DAYS, 30)).isEqualTo(new LifecycleRules.Remind(List.of(7, 1)));
+        assertThat(LifecycleRules.next(claimed, 0L, NOW, DAYS, 30, 0)).isInstanceOf(LifecycleRules.Nothing.class);
+        assertThat(LifecycleRules.next(claimed, 0L, NOW + HOUR, DAYS, 30, 0)).isEqualTo(new LifecycleRules.Remind(List.of(7, 1)));
         assertThat(claimed.withRemindersSent(List.of(1)).mailClaimedUntil()).as("the marker ends the claim").isNull();
     }
 
@@ -102,7 +121,7 @@ class LifecycleRulesTest {
         ApiKeyCredentialData after = LifecycleRules.afterSend(stored, ownLease, new LifecycleRules.Remind(List.of(1)), false);
         assertThat(after.mailClaimedUntil()).isNull();
         assertThat(after.reminderSent(1)).isFalse();
-        assertThat(LifecycleRules.next(after, NOW + 6 * MINUTE, DAYS, 30)).isEqualTo(new LifecycleRules.Remind(List.of(7, 1)));
+        assertThat(LifecycleRules.next(after, 0L, NOW + 6 * MINUTE, DAYS, 30, 0)).isEqualTo(new LifecycleRules.Remind(List.of(7, 1)));
     }
 
     @Test
@@ -113,7 +132,7 @@ class LifecycleRulesTest {
         ApiKeyCredentialData stored = key(NOW + 20 * HOUR).withMailClaimedUntil(othersLease);
         ApiKeyCredentialData after = LifecycleRules.afterSend(stored, ownLease, new LifecycleRules.Remind(List.of(1)), false);
         assertThat(after.mailClaimedUntil()).isEqualTo(othersLease);
-        assertThat(LifecycleRules.next(after, NOW + 7 * MINUTE, DAYS, 30)).as("a third node sends nothing meanwhile")
+        assertThat(LifecycleRules.next(after, 0L, NOW + 7 * MINUTE, DAYS, 30, 0)).as("a third node sends nothing meanwhile")
                 .isInstanceOf(LifecycleRules.Nothing.class);
     }
 

@@ -56,7 +56,8 @@ class ApiKeySettingTest {
                 Map.entry("role", "ops"), Map.entry("maxKeysPerUser", 100), Map.entry("reauthenticationSeconds", 300),
                 Map.entry("requireScopes", true), Map.entry("exchangeTokenSeconds", 300), Map.entry("proxyAuth", false),
                 Map.entry("maxRotationGraceSeconds", 604800), Map.entry("reminderDays", "7,1"),
-                Map.entry("deleteExpiredAfterDays", 30));
+                Map.entry("deleteExpiredAfterDays", 30), Map.entry("revokeUnusedAfterDays", 0));
+        assertThat(settings.revokeUnusedAfterDays()).as("off by default").isZero();
     }
 
     @ParameterizedTest(name = "reminder days stored as [{0}] are in force as [{1}]")
