@@ -8,7 +8,7 @@ import { outputDir } from "./e2e/paths";
 // is downloaded). `./mvnw verify` runs them through dev.latchkey.it.browser.ProfilePageBrowserIT, which sets:
 //   KEYCLOAK_URL, KEYCLOAK_ADMIN, KEYCLOAK_ADMIN_PASSWORD   the server and its master-realm admin
 //   LATCHKEY_LDAP_COMPONENT, LATCHKEY_LDAP_USER, LATCHKEY_LDAP_PASSWORD   the test's LDAP directory
-//   LATCHKEY_BROWSER_OUT   where screenshots, performance.md and results go
+//   LATCHKEY_BROWSER_OUT   where screenshots and results go
 // Each spec creates its own realm through the admin REST API and deletes it afterwards.
 export default defineConfig({
   testDir: "e2e",

@@ -1,18 +1,9 @@
-import {
-  Button,
-  MenuToggle,
-  Select,
-  SelectList,
-  SelectOption,
-  TextInputGroup,
-  TextInputGroupMain,
-  TextInputGroupUtilities,
-} from "@patternfly/react-core";
-import { TimesIcon } from "@patternfly/react-icons";
+import { SelectOption } from "@patternfly/react-core";
 import { useMemo, useState, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 
 import { listTimeZones, RENAMED_ZONES, timeZoneOffset } from "../../format/dates";
+import { TypeaheadSelect } from "../combobox/TypeaheadSelect";
 import { useCombobox } from "../combobox/useCombobox";
 
 type Props = {
@@ -46,11 +37,8 @@ export const TimeZoneSelect = ({ id, value, onChange, placeholder }: Props) => {
     return words.length === 0 ? options : options.filter((option) => words.every((word) => option.search.includes(word)));
   }, [filter, options]);
 
-  const { isOpen, setOpen, focused, setFocused, inputRef, listId, optionId, moveOnArrow } = useCombobox(
-    id,
-    shown.length,
-    { "data-testid": "latchkey-timezone" },
-  );
+  const box = useCombobox(id, shown.length, { "data-testid": "latchkey-timezone" });
+  const { isOpen, setOpen, focused, setFocused, moveOnArrow } = box;
   const selectedLabel = options.find((option) => option.zone === value)?.label ?? value;
 
   const close = () => {
@@ -80,74 +68,32 @@ export const TimeZoneSelect = ({ id, value, onChange, placeholder }: Props) => {
   };
 
   return (
-    <Select
-      id={`${id}-select`}
-      isOpen={isOpen}
+    <TypeaheadSelect
+      id={id}
+      box={box}
+      toggleTestId="latchkey-timezone-toggle"
       selected={value}
-      onSelect={(_, selection) => selection !== undefined && choose(String(selection))}
+      onSelect={choose}
       onOpenChange={(open) => (open ? setOpen(true) : close())}
-      isScrollable
-      toggle={(toggleRef) => (
-        <MenuToggle
-          ref={toggleRef}
-          variant="typeahead"
-          isFullWidth
-          isExpanded={isOpen}
-          onClick={() => {
-            setOpen(!isOpen);
-            inputRef.current?.focus();
-          }}
-          data-testid="latchkey-timezone-toggle"
-        >
-          <TextInputGroup isPlain>
-            <TextInputGroupMain
-              inputId={id}
-              innerRef={inputRef}
-              value={filter ?? selectedLabel}
-              placeholder={placeholder}
-              aria-label={t("latchkeyTimeZone")}
-              role="combobox"
-              isExpanded={isOpen}
-              aria-controls={listId}
-              aria-activedescendant={focused >= 0 ? optionId(focused) : undefined}
-              onClick={() => setOpen(true)}
-              onChange={(_, text) => {
-                setFilter(text);
-                setFocused(-1);
-                setOpen(true);
-              }}
-              onKeyDown={onKeyDown}
-            />
-            {(filter ?? "") !== "" && (
-              <TextInputGroupUtilities>
-                <Button variant="plain" onClick={() => setFilter("")} aria-label={t("latchkeyClearSearch")}>
-                  <TimesIcon aria-hidden />
-                </Button>
-              </TextInputGroupUtilities>
-            )}
-          </TextInputGroup>
-        </MenuToggle>
-      )}
+      text={filter ?? selectedLabel}
+      onTextChange={setFilter}
+      onKeyDown={onKeyDown}
+      placeholder={placeholder}
+      label={t("latchkeyTimeZone")}
+      clear={(filter ?? "") !== "" ? { label: t("latchkeyClearSearch"), onClear: () => setFilter("") } : undefined}
+      noMatch={t("latchkeyTimeZoneNoMatch")}
     >
-      <SelectList id={listId} aria-label={t("latchkeyTimeZone")}>
-        {shown.length === 0 ? (
-          <SelectOption isDisabled value={undefined}>
-            {t("latchkeyTimeZoneNoMatch")}
-          </SelectOption>
-        ) : (
-          shown.map((option, index) => (
-            <SelectOption
-              key={option.zone}
-              id={optionId(index)}
-              value={option.zone}
-              isFocused={index === focused}
-              data-testid={`latchkey-timezone-option-${option.zone}`}
-            >
-              {option.label}
-            </SelectOption>
-          ))
-        )}
-      </SelectList>
-    </Select>
+      {shown.map((option, index) => (
+        <SelectOption
+          key={option.zone}
+          id={box.optionId(index)}
+          value={option.zone}
+          isFocused={index === focused}
+          data-testid={`latchkey-timezone-option-${option.zone}`}
+        >
+          {option.label}
+        </SelectOption>
+      ))}
+    </TypeaheadSelect>
   );
 };

@@ -1,17 +1,5 @@
 import { useEnvironment } from "@keycloak/keycloak-account-ui";
-import {
-  Alert,
-  Button,
-  Form,
-  FormGroup,
-  FormHelperText,
-  HelperText,
-  HelperTextItem,
-  Modal,
-  ModalVariant,
-  TextArea,
-  TextInput,
-} from "@patternfly/react-core";
+import { FormGroup, FormHelperText, HelperText, HelperTextItem, TextArea, TextInput } from "@patternfly/react-core";
 import { useMemo, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 
@@ -24,8 +12,8 @@ import { useFormat } from "../ProfileSettings";
 import { roleDescription } from "../roleDescription";
 import type { KeyDraft } from "./keyDraft";
 import { refusedScope, roleOptions } from "./keyScope";
-import { escapeOutsidePopups } from "./dialogEscape";
 import { ExpirationField } from "./ExpirationField";
+import { KeyFormDialog } from "./KeyFormDialog";
 import { checkNewKey, checkScope, DEFAULT_MAX_ROLES, latestDay } from "./newKeyRules";
 import { signInAgain } from "./reauthenticate";
 import { ScopeFields, type Scope } from "./ScopeFields";
@@ -115,44 +103,17 @@ export const CreateApiKeyForm = ({ info, roles, organizations, draft, onCreated,
   const formError = error && error.place !== "name" ? error : undefined;
 
   return (
-    <Modal
-      variant={ModalVariant.medium}
+    <KeyFormDialog
+      kind="create"
       title={t("latchkeyCreateApiKey")}
-      isOpen
+      submitLabel={t("latchkeyCreate")}
+      canSubmit={valid}
+      saving={saving}
+      onSubmit={submit}
       onClose={onClose}
-      onEscapePress={escapeOutsidePopups(onClose)}
-      data-testid="latchkey-create-api-key-modal"
-      actions={[
-        <Button
-          key="create"
-          variant="primary"
-          type="submit"
-          form="latchkey-create-api-key-form"
-          isDisabled={!valid || saving}
-          isLoading={saving}
-          data-testid="latchkey-create-api-key-submit"
-        >
-          {t("latchkeyCreate")}
-        </Button>,
-        <Button key="cancel" variant="link" onClick={onClose} data-testid="latchkey-create-api-key-cancel">
-          {t("latchkeyCancel")}
-        </Button>,
-      ]}
+      signedInAgain={draft && t("latchkeyApiKeySignedInAgain")}
+      error={formError}
     >
-      <Form id="latchkey-create-api-key-form" onSubmit={submit}>
-        {draft && !formError && (
-          <Alert
-            isInline
-            variant="info"
-            title={t("latchkeyApiKeySignedInAgain")}
-            data-testid="latchkey-create-api-key-signed-in-again"
-          />
-        )}
-        {formError && (
-          <Alert isInline variant="danger" title={formError.message} data-testid="latchkey-create-api-key-error">
-            {formError.detail}
-          </Alert>
-        )}
         <FormGroup label={t("latchkeyApiKeyName")} fieldId="latchkey-api-key-name" isRequired>
           <TextInput
             id="latchkey-api-key-name"
@@ -213,7 +174,6 @@ export const CreateApiKeyForm = ({ info, roles, organizations, draft, onCreated,
           refusedRoles={refusedRoles}
           organizationError={organizationError}
         />
-      </Form>
-    </Modal>
+    </KeyFormDialog>
   );
 };

@@ -1,19 +1,8 @@
-import {
-  Button,
-  Label,
-  LabelGroup,
-  MenuToggle,
-  Select,
-  SelectList,
-  SelectOption,
-  TextInputGroup,
-  TextInputGroupMain,
-  TextInputGroupUtilities,
-} from "@patternfly/react-core";
-import { TimesIcon } from "@patternfly/react-icons";
+import { Label, LabelGroup, SelectOption } from "@patternfly/react-core";
 import { useMemo, useState, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 
+import { TypeaheadSelect } from "../combobox/TypeaheadSelect";
 import { useCombobox } from "../combobox/useCombobox";
 import { filterRoles, roleOrigin, type RoleOption } from "./keyScope";
 
@@ -37,11 +26,11 @@ export const RolePicker = ({ id, options, selected, onChange, refused, invalid, 
   const [query, setQuery] = useState("");
   const shown = useMemo(() => filterRoles(options, query), [options, query]);
   const byRef = useMemo(() => new Map(options.map((option) => [option.ref, option])), [options]);
-  const { isOpen, setOpen, focused, setFocused, inputRef, listId, optionId, moveOnArrow } = useCombobox(
-    id,
-    shown.length,
-    { "data-testid": "latchkey-api-key-roles", "aria-describedby": describedBy },
-  );
+  const box = useCombobox(id, shown.length, {
+    "data-testid": "latchkey-api-key-roles",
+    "aria-describedby": describedBy,
+  });
+  const { isOpen, setOpen, focused, setFocused, moveOnArrow } = box;
 
   const toggle = (ref: string) =>
     onChange(selected.includes(ref) ? selected.filter((chosen) => chosen !== ref) : [...selected, ref]);
@@ -64,111 +53,74 @@ export const RolePicker = ({ id, options, selected, onChange, refused, invalid, 
   };
 
   return (
-    <Select
-      id={`${id}-select`}
-      isOpen={isOpen}
+    <TypeaheadSelect
+      id={id}
+      box={box}
+      toggleTestId="latchkey-api-key-roles-toggle"
       selected={selected}
-      onSelect={(_, value) => value !== undefined && toggle(String(value))}
+      multiple
+      onSelect={toggle}
       onOpenChange={(open) => {
         setOpen(open);
         if (!open) setFocused(-1);
       }}
-      isScrollable
-      toggle={(toggleRef) => (
-        <MenuToggle
-          ref={toggleRef}
-          variant="typeahead"
-          isFullWidth
-          isExpanded={isOpen}
-          status={invalid ? "danger" : undefined}
-          onClick={() => {
-            setOpen(!isOpen);
-            inputRef.current?.focus();
-          }}
-          data-testid="latchkey-api-key-roles-toggle"
-        >
-          <TextInputGroup isPlain>
-            <TextInputGroupMain
-              inputId={id}
-              innerRef={inputRef}
-              value={query}
-              placeholder={t("latchkeyApiKeyRolesSearch")}
-              aria-label={t("latchkeyApiKeyRoles")}
-              role="combobox"
-              isExpanded={isOpen}
-              aria-controls={listId}
-              aria-activedescendant={focused >= 0 ? optionId(focused) : undefined}
-              onClick={() => setOpen(true)}
-              onChange={(_, text) => {
-                setQuery(text);
-                setFocused(-1);
-                setOpen(true);
-              }}
-              onKeyDown={onKeyDown}
-            >
-              {selected.length > 0 && (
-                <LabelGroup aria-label={t("latchkeyApiKeyRolesChosen")} numLabels={8}>
-                  {selected.map((ref) => (
-                    <Label
-                      key={ref}
-                      isCompact
-                      color={refused.includes(ref) ? "red" : "blue"}
-                      onClose={(event) => {
-                        event.stopPropagation();
-                        toggle(ref);
-                      }}
-                      closeBtnAriaLabel={t("latchkeyApiKeyRoleRemove", { role: ref })}
-                      data-testid={`latchkey-api-key-role-chip-${ref}`}
-                    >
-                      {byRef.get(ref)?.name ?? ref}
-                      {byRef.get(ref)?.clientId && <span className="pf-v5-u-color-200"> · {byRef.get(ref)?.clientId}</span>}
-                    </Label>
-                  ))}
-                </LabelGroup>
-              )}
-            </TextInputGroupMain>
-            {(query !== "" || selected.length > 0) && (
-              <TextInputGroupUtilities>
-                <Button
-                  variant="plain"
-                  onClick={() => {
-                    setQuery("");
-                    onChange([]);
-                    inputRef.current?.focus();
-                  }}
-                  aria-label={t("latchkeyApiKeyRolesClear")}
-                  data-testid="latchkey-api-key-roles-clear"
-                >
-                  <TimesIcon aria-hidden />
-                </Button>
-              </TextInputGroupUtilities>
-            )}
-          </TextInputGroup>
-        </MenuToggle>
-      )}
+      invalid={invalid}
+      text={query}
+      onTextChange={setQuery}
+      onKeyDown={onKeyDown}
+      placeholder={t("latchkeyApiKeyRolesSearch")}
+      label={t("latchkeyApiKeyRoles")}
+      chips={
+        selected.length > 0 && (
+          <LabelGroup aria-label={t("latchkeyApiKeyRolesChosen")} numLabels={8}>
+            {selected.map((ref) => (
+              <Label
+                key={ref}
+                isCompact
+                color={refused.includes(ref) ? "red" : "blue"}
+                onClose={(event) => {
+                  event.stopPropagation();
+                  toggle(ref);
+                }}
+                closeBtnAriaLabel={t("latchkeyApiKeyRoleRemove", { role: ref })}
+                data-testid={`latchkey-api-key-role-chip-${ref}`}
+              >
+                {byRef.get(ref)?.name ?? ref}
+                {byRef.get(ref)?.clientId && <span className="pf-v5-u-color-200"> · {byRef.get(ref)?.clientId}</span>}
+              </Label>
+            ))}
+          </LabelGroup>
+        )
+      }
+      clear={
+        query !== "" || selected.length > 0
+          ? {
+              label: t("latchkeyApiKeyRolesClear"),
+              testId: "latchkey-api-key-roles-clear",
+              onClear: () => {
+                setQuery("");
+                onChange([]);
+                box.inputRef.current?.focus();
+              },
+            }
+          : undefined
+      }
+      noMatch={t("latchkeyApiKeyRolesNoMatch")}
     >
-      <SelectList id={listId} aria-label={t("latchkeyApiKeyRoles")} isAriaMultiselectable>
-        {shown.length === 0 ? (
-          <SelectOption isDisabled value={undefined}>
-            {t("latchkeyApiKeyRolesNoMatch")}
-          </SelectOption>
-        ) : (
-          shown.map((option, index) => (
-            <SelectOption
-              key={option.ref}
-              id={optionId(index)}
-              value={option.ref}
-              hasCheckbox
-              isSelected={selected.includes(option.ref)}
-              isFocused={index === focused}
-              description={roleOrigin(option, t)}
-              data-testid={`latchkey-api-key-role-option-${option.ref}`}
-            >
-              {option.name}
-            </SelectOption>
-          ))
-        )}
-      </SelectList>
-    </Select>
+      {shown.map((option, index) => (
+        <SelectOption
+          key={option.ref}
+          id={box.optionId(index)}
+          value={option.ref}
+          hasCheckbox
+          isSelected={selected.includes(option.ref)}
+          isFocused={index === focused}
+          description={roleOrigin(option, t)}
+          data-testid={`latchkey-api-key-role-option-${option.ref}`}
+        >
+          {option.name}
+        </SelectOption>
+      ))}
+    </TypeaheadSelect>
   );
 };

@@ -1,5 +1,5 @@
 import { useEnvironment } from "@keycloak/keycloak-account-ui";
-import { Alert, Button, Form, FormGroup, Modal, ModalVariant, Radio, Text, TextContent } from "@patternfly/react-core";
+import { FormGroup, Radio, Text, TextContent } from "@patternfly/react-core";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 
@@ -8,8 +8,8 @@ import { LatchkeyApiError } from "../../api/request";
 import { lastValidDay, todayIn } from "../../format/dates";
 import { describeError, type ShownError } from "../errors";
 import { useFormat } from "../ProfileSettings";
-import { escapeOutsidePopups } from "./dialogEscape";
 import { ExpirationField } from "./ExpirationField";
+import { KeyFormDialog } from "./KeyFormDialog";
 import type { KeyDraft } from "./keyDraft";
 import { checkDay, latestDay } from "./newKeyRules";
 import { signInAgain } from "./reauthenticate";
@@ -71,44 +71,17 @@ export const RotateApiKeyForm = ({ info, apiKey, draft, onRotated, onClose }: Pr
   };
 
   return (
-    <Modal
-      variant={ModalVariant.medium}
+    <KeyFormDialog
+      kind="rotate"
       title={t("latchkeyRotateApiKeyTitle", { name: apiKey.name })}
-      isOpen
+      submitLabel={t("latchkeyRotate")}
+      canSubmit={dayError === undefined}
+      saving={saving}
+      onSubmit={submit}
       onClose={onClose}
-      onEscapePress={escapeOutsidePopups(onClose)}
-      data-testid="latchkey-rotate-api-key-modal"
-      actions={[
-        <Button
-          key="rotate"
-          variant="primary"
-          type="submit"
-          form="latchkey-rotate-api-key-form"
-          isDisabled={dayError !== undefined || saving}
-          isLoading={saving}
-          data-testid="latchkey-rotate-api-key-submit"
-        >
-          {t("latchkeyRotate")}
-        </Button>,
-        <Button key="cancel" variant="link" onClick={onClose} data-testid="latchkey-rotate-api-key-cancel">
-          {t("latchkeyCancel")}
-        </Button>,
-      ]}
+      signedInAgain={draft && t("latchkeyRotateSignedInAgain")}
+      error={error}
     >
-      <Form id="latchkey-rotate-api-key-form" onSubmit={submit}>
-        {draft && !error && (
-          <Alert
-            isInline
-            variant="info"
-            title={t("latchkeyRotateSignedInAgain")}
-            data-testid="latchkey-rotate-api-key-signed-in-again"
-          />
-        )}
-        {error && (
-          <Alert isInline variant="danger" title={error.message} data-testid="latchkey-rotate-api-key-error">
-            {error.detail}
-          </Alert>
-        )}
         <TextContent>
           <Text component="p">{t("latchkeyRotateApiKeyText")}</Text>
         </TextContent>
@@ -126,7 +99,6 @@ export const RotateApiKeyForm = ({ info, apiKey, draft, onRotated, onClose }: Pr
           ))}
         </FormGroup>
         <ExpirationField info={info} value={expiresAt} onChange={setExpiresAt} today={today} error={dayError} />
-      </Form>
-    </Modal>
+    </KeyFormDialog>
   );
 };

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The Profile page in a real browser: the Playwright specs of {@code themes/e2e} (Debian's Chromium, no mocks)
  * against this run's Keycloak, with an LDAP directory in this JVM for the externally-managed-password case.
- * Screenshots, {@code performance.md} and {@code results.json} go to {@code integration-tests/target/browser}.
+ * Screenshots and {@code results.json} go to {@code integration-tests/target/browser}.
  */
 @LatchkeyIT
 class ProfilePageBrowserIT {

@@ -4,12 +4,12 @@ import { gzipSync } from "node:zlib";
 
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
 
-import { outputDir } from "./paths";
-import { createRealm, deleteRealm, logIn, type TestUser } from "./admin";
+import { outputDir } from "../themes/e2e/paths";
+import { createRealm, deleteRealm, logIn, type TestUser } from "../themes/e2e/admin";
 
-// Not a pass/fail test of speed (the build machines are shared and noisy): it measures, in this browser run,
-// the Profile page of our theme next to Keycloak's stock "Personal info" page (theme keycloak.v3), for the same user
-// data, and writes integration-tests/target/browser/performance.md. It fails only when a page does not come up.
+// A measurement, not a test (run by bench/page-load.sh, not by the build): the Profile page of our theme next to
+// Keycloak's stock "Personal info" page (theme keycloak.v3), for the same user data, in one browser run; writes
+// performance.md into LATCHKEY_BROWSER_OUT. It fails only when a page does not come up.
 
 const LOADS = Number(process.env.LATCHKEY_PERF_LOADS ?? 9);
 const user: TestUser = { username: "alice", password: "alice-pass-1", groups: ["/engineering/devs"] };
