@@ -245,7 +245,7 @@ public final class ApiKeyService {
                     "Creating API keys requires the realm role '" + settings.roleName() + "'"));
         }
         try {
-            minter.requireMayMint(settings, Time.currentTime());
+            minter.requireMayMint(settings, Time.currentTimeSeconds());
         } catch (LatchkeyError refused) {
             throw events.createFailed(user, refused.code(), refused);
         }

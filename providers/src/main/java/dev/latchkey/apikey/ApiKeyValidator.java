@@ -139,13 +139,11 @@ public final class ApiKeyValidator {
         if (credential.data().isExpired(Time.currentTimeMillis())) {
             return ValidationOutcome.inactive(InactiveReason.EXPIRED, owner, credential);
         }
-        if (!owner.isEnabled()) {
-            return ValidationOutcome.inactive(InactiveReason.USER_DISABLED, owner, credential);
-        }
         // A temporary brute-force lock-out leaves keys working: otherwise anyone who knows a username could switch
-        // off every job that uses the owner's keys with a few wrong passwords.
-        if (LockOut.isPermanentlyLockedOut(session, realm, owner)) {
-            return ValidationOutcome.inactive(InactiveReason.USER_LOCKED_OUT, owner, credential);
+        // off every job that uses the owner's keys with a few wrong passwords. A permanent one disables the owner.
+        if (!owner.isEnabled()) {
+            return ValidationOutcome.inactive(LockOut.isPermanentlyLockedOut(owner)
+                    ? InactiveReason.USER_LOCKED_OUT : InactiveReason.USER_DISABLED, owner, credential);
         }
         if (!ApiKeyAccess.holdsRole(realm, owner, settings)) {
             return ValidationOutcome.inactive(InactiveReason.ROLE_MISSING, owner, credential);

@@ -271,7 +271,7 @@ class ApiKeyValidationIT {
         guessPasswords(tokens, 3);
 
         assertThat(realm.isActive(key)).isFalse();
-        assertThat(realm.lastValidationFailureReason()).isIn("user_disabled", "user_locked_out");
+        assertThat(realm.lastValidationFailureReason()).isEqualTo("user_locked_out");
 
         admin.delete("/realms/" + realm.name() + "/attack-detection/brute-force/users/" + owner.id()).expectStatus(204);
         admin.put("/realms/" + realm.name() + "/users/" + owner.id(), Json.object().put("enabled", true)).expectStatus(204);

@@ -1,6 +1,8 @@
 package dev.latchkey.it.support;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -10,14 +12,23 @@ import java.util.stream.Stream;
  * <p>Add the Latchkey SPI settings that tests rely on to {@link #EXTRA}, e.g.
  * {@code "--spi-realm-restapi-extension--latchkey--last-used-flush-seconds=1"} so a test can see "last used" change quickly.
  * The HTTP port is chosen at start and added by {@link KeycloakServer}.
+ *
+ * <p>{@code -Dlatchkey.it.extraServerOptions="--features=a,b --spi-x--y--z=v"} adds options to the single test server
+ * for one run, e.g. to try the defaults of a newer Keycloak that this one has as options (docs/KEYCLOAK-26.8.md).
+ * Features given there join {@code declarative-ui}: kc.sh takes {@code --features} once.
  */
 public final class ServerOptions {
+
+    private static final String FEATURES = "--features=";
 
     /** What every run needs: the admin-console tab SPI and the demo realm. */
     static final List<String> BASE = List.of(
             "start-dev",
-            "--features=declarative-ui",
+            FEATURES + "declarative-ui",
             "--import-realm");
+
+    /** The system property with options for one run, separated by white space. */
+    static final String EXTRA_PROPERTY = "latchkey.it.extraServerOptions";
 
     /** How often the key lifecycle task (reminders, expiry notices, cleanup) runs on the test servers. */
     public static final int LIFECYCLE_INTERVAL_SECONDS = 2;
@@ -45,8 +56,33 @@ public final class ServerOptions {
     static final List<String> METRICS = List.of("--metrics-enabled=true");
 
     static List<String> commandLine(int httpPort, int managementPort) {
-        return Stream.of(BASE, List.of("--http-port=" + httpPort, "--http-management-port=" + managementPort), METRICS, EXTRA)
+        List<String> options = Stream.of(BASE, List.of("--http-port=" + httpPort, "--http-management-port=" + managementPort),
+                        METRICS, EXTRA)
                 .flatMap(List::stream)
                 .toList();
+        return withExtra(options, System.getProperty(EXTRA_PROPERTY, ""));
+    }
+
+    /** {@code options} followed by {@code extra} (white-space separated); features in both are merged into one option. */
+    static List<String> withExtra(List<String> options, String extra) {
+        List<String> result = new ArrayList<>(options);
+        for (String option : Arrays.stream(extra.trim().split("\\s+")).filter(o -> !o.isEmpty()).toList()) {
+            int features = indexOfFeatures(result);
+            if (option.startsWith(FEATURES) && features >= 0) {
+                result.set(features, result.get(features) + "," + option.substring(FEATURES.length()));
+            } else {
+                result.add(option);
+            }
+        }
+        return List.copyOf(result);
+    }
+
+    private static int indexOfFeatures(List<String> options) {
+        for (int i = 0; i < options.size(); i++) {
+            if (options.get(i).startsWith(FEATURES)) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -247,7 +247,7 @@ final class ApiKeyTokenExchangeProvider implements TokenExchangeProvider {
             token.setAuth_time(null); // an exchange is not a sign-in: no re-authentication check may count it as one
             token.setOtherClaims(CLAIM_KEY_ID, outcome.credential().getId());
             token.setOtherClaims(CLAIM_KEY_NAME, outcome.credential().data().name());
-            token.exp(ExchangedToken.expiry(token.getExp(), Time.currentTime(),
+            token.exp(ExchangedToken.expiry(token.getExp(), Time.currentTimeSeconds(),
                     ApiKeySettings.of(realm).exchangeTokenSeconds(), outcome.credential().data().expiresAt()));
 
             AccessTokenResponse answer = builder.build();

@@ -10,6 +10,7 @@ import java.util.concurrent.RejectedExecutionException;
 import org.jboss.logging.Logger;
 import org.keycloak.email.EmailException;
 import org.keycloak.executors.ExecutorsProvider;
+import org.keycloak.http.HttpRequest;
 import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -46,7 +47,8 @@ public final class CreationNotice {
         if (!KeyMail.reachable(realm, user)) {
             return;
         }
-        HttpHeaders headers = session.getContext().getRequestHeaders();
+        HttpRequest request = session.getContext().getHttpRequest();
+        HttpHeaders headers = request == null ? null : request.getHttpHeaders();
         String userAgent = headers == null ? null : headers.getHeaderString(HttpHeaders.USER_AGENT);
         if (userAgent != null && userAgent.length() > MAX_USER_AGENT) {
             userAgent = userAgent.substring(0, MAX_USER_AGENT) + "...";
