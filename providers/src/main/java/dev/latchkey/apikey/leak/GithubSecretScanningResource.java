@@ -49,7 +49,7 @@ public final class GithubSecretScanningResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response report(byte[] body) {
         LeakReportResource.requireKeysOn(realm);
-        var headers = session.getContext().getRequestHeaders();
+        var headers = session.getContext().getHttpRequest().getHttpHeaders();
         if (body == null || !githubKeys.verify(session, headers.getHeaderString(KEY_ID_HEADER),
                 headers.getHeaderString(SIGNATURE_HEADER), body)) {
             throw LatchkeyError.of(Response.Status.UNAUTHORIZED, "invalid_signature",
