@@ -21,7 +21,10 @@ export type ApiKeyInfo = {
   maxRotationGraceSeconds?: number;
 };
 
-export type ApiKeyStatus = "active" | "expired";
+export type ApiKeyStatus = "active" | "expired" | "revoked";
+
+/** Why a key was revoked without its owner: reported as leaked, or unused for the realm's limit. */
+export type RevokedReason = "reported_leaked" | "unused";
 
 export type ApiKey = {
   id: string;
@@ -41,6 +44,9 @@ export type ApiKey = {
   replaces?: string | null;
   /** The id of the key this one was rotated into: it works until `expiresAt`, the end of its grace period. */
   replacedBy?: string | null;
+  /** When the key was revoked without its owner (status `revoked`), and why; absent or null otherwise. */
+  revokedAt?: string | null;
+  revokedReason?: RevokedReason | null;
 };
 
 export type CreatedApiKey = ApiKey & { key: string };

@@ -16,10 +16,17 @@ type Props = {
   onRotate?: (key: ApiKey) => void;
 };
 
-const STATUS: Record<KeyState, { color: "green" | "blue" | "grey"; label: string }> = {
+const STATUS: Record<KeyState, { color: "green" | "blue" | "grey" | "red"; label: string }> = {
   active: { color: "green", label: "latchkeyApiKeyStatusActive" },
   replaced: { color: "blue", label: "latchkeyApiKeyStatusReplaced" },
   expired: { color: "grey", label: "latchkeyApiKeyStatusExpired" },
+  revoked: { color: "red", label: "latchkeyApiKeyStatusRevoked" },
+};
+
+/** Why a revoked key stopped, as the owner reads it; a reason this page does not know yet gets the plain label. */
+const REVOKED_REASON: Record<string, string> = {
+  reported_leaked: "latchkeyApiKeyRevokedReported",
+  unused: "latchkeyApiKeyRevokedUnused",
 };
 
 export const ApiKeysTable = ({ keys, onDelete, onRotate }: Props) => {
@@ -89,6 +96,13 @@ export const ApiKeysTable = ({ keys, onDelete, onRotate }: Props) => {
                 <Label isCompact color={STATUS[state].color} data-testid="latchkey-api-key-status">
                   {t(STATUS[state].label)}
                 </Label>
+                {state === "revoked" && key.revokedReason && REVOKED_REASON[key.revokedReason] && (
+                  <div className="pf-v5-u-font-size-sm" data-testid="latchkey-api-key-revoked-reason">
+                    {t(REVOKED_REASON[key.revokedReason], {
+                      date: key.revokedAt ? format.dateTime(key.revokedAt) : "",
+                    })}
+                  </div>
+                )}
               </Td>
               <Td isActionCell>
                 {/* side by side: the cell would stack them */}

@@ -10,6 +10,8 @@ describe("rotation", () => {
     ["active", "new-id", "replaced", false],
     ["expired", "new-id", "expired", false],
     ["expired", null, "expired", false],
+    ["revoked", null, "revoked", false],
+    ["revoked", "new-id", "revoked", false],
   ] as const)("given status %s and replacedBy %s, then it is %s, rotatable: %s", (status, replacedBy, state, rotatable) => {
     expect(keyState({ status, replacedBy })).toBe(state);
     expect(canRotate({ status, replacedBy })).toBe(rotatable);

@@ -27,14 +27,15 @@ export const defaultGrace = (maxSeconds?: number) =>
       .filter((seconds) => seconds <= DEFAULT_GRACE_SECONDS),
   );
 
-export type KeyState = "active" | "replaced" | "expired";
+export type KeyState = "active" | "replaced" | "expired" | "revoked";
 
 /**
  * A key as the list shows it: `replaced` while a rotated key still works (until `expiresAt`, its grace end),
- * `expired` once it does not, whether it was rotated or not.
+ * `expired` once it does not, whether it was rotated or not; `revoked` when it was killed without its owner
+ * (reported as leaked, or unused too long), until the cleanup deletes it.
  */
 export const keyState = (key: Pick<ApiKey, "status" | "replacedBy">): KeyState =>
-  key.status !== "active" ? "expired" : key.replacedBy ? "replaced" : "active";
+  key.status === "revoked" ? "revoked" : key.status !== "active" ? "expired" : key.replacedBy ? "replaced" : "active";
 
 /** Only an active key that has not been rotated yet can be (the server refuses the others with 400). */
 export const canRotate = (key: Pick<ApiKey, "status" | "replacedBy">) => keyState(key) === "active";
