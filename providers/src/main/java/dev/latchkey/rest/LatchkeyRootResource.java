@@ -57,10 +57,12 @@ public final class LatchkeyRootResource {
     }
 
     /**
-     * The proxy auth endpoint, with any path below it: Envoy's ext_authz appends the original request's path to the
-     * configured one. More literal characters than {@code api-keys}, so JAX-RS routes these paths here first.
+     * The proxy auth endpoint, with whatever follows it: Envoy's ext_authz appends the original request's path to the
+     * configured one. Anything, not only {@code /...}: {@code auth%2F..}, {@code auth*} (a proxy's {@code OPTIONS *})
+     * must get the key check too, never another resource's answer such as the preflight's 200 below. More literal
+     * characters than {@code api-keys} and {@code {any}}, so JAX-RS routes these paths here first.
      */
-    @Path("api-keys/auth{rest:(/.*)?}")
+    @Path("api-keys/auth{rest:.*}")
     public ProxyAuthResource proxyAuth() {
         return new ProxyAuthResource(session, apiKeys);
     }

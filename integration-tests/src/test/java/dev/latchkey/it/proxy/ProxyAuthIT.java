@@ -8,9 +8,12 @@ import dev.latchkey.it.support.HttpResult;
 import dev.latchkey.it.support.KeycloakServer;
 import dev.latchkey.it.support.LatchkeyIT;
 import dev.latchkey.it.support.NewUser;
+import dev.latchkey.it.support.RawRequest;
 import dev.latchkey.it.support.TestUser;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -79,6 +82,54 @@ class ProxyAuthIT {
         // a method outside the list (WebDAV's, say) is never a pass
         assertThat(server.http().request("PROPFIND", realm.authUrl("")).header("X-Api-Key", key).send().status())
                 .isEqualTo(405);
+    }
+
+    @Test
+    @DisplayName("Given a path that climbs out of the endpoint (.., encoded, double slashes), then never another endpoint's answer, never a 200 without a key")
+    void pathsNeverLeaveTheEndpoint() {
+        String token = server.tokens().password(realm.name(), ApiKeyFixture.CLI, owner.username(), owner.password())
+                .accessToken();
+        Map<String, String> withToken = Map.of("Authorization", "Bearer " + token);
+        String realmPath = "/realms/" + realm.name() + "/";
+        String auth = realmPath + "latchkey/api-keys/auth";
+        // each answers 2xx when reached: with the owner's token (the key list), to anyone (the preflight, discovery
+        // documents), or to anyone's POST (leak reports)
+        List<String> targets = List.of("latchkey/me/api-keys", "latchkey/api-keys/introspect", "latchkey/api-keys/revoke",
+                ".well-known/openid-configuration", "../master/.well-known/openid-configuration");
+        assertThat(raw("GET", realmPath + targets.get(0), withToken).status()).isEqualTo(200);
+        assertThat(raw("OPTIONS", realmPath + targets.get(1), withToken).status()).isEqualTo(200);
+        assertThat(raw("GET", realmPath + targets.get(3), withToken).status()).isEqualTo(200);
+
+        // from auth up to the realm's path: three levels, as a proxy that appends the client's path would send them
+        List<String> climbs = List.of("/../../../", "/%2e%2e/%2e%2e/%2e%2e/", "/%2E%2E/%2E%2E/%2E%2E/",
+                "/.%2e/.%2e/.%2e/", "/..%2f..%2f..%2f", "/..%2F..%2F..%2F", "/%2e%2e%2f%2e%2e%2f%2e%2e%2f",
+                "%2f..%2f..%2f..%2f", "%2F..%2F..%2F..%2F", "//../../../", "/..//..//..//", "/..%5c..%5c..%5c",
+                "/..;/..;/..;/", ";/../../../");
+        List<String> paths = new ArrayList<>();
+        for (String climb : climbs) {
+            for (String target : targets) {
+                paths.add(auth + climb + target);
+            }
+        }
+        // and what a proxy makes of odd client paths: "*" (OPTIONS *), none, double slashes
+        paths.addAll(List.of("/" + auth, auth.replace("/", "//"), auth + "//", auth + "//x", auth + "*", auth + "x",
+                auth + "%20", auth + ".json", auth + "%2f", auth + "%2Fx"));
+
+        for (String path : paths) {
+            for (String method : List.of("GET", "POST", "OPTIONS")) {
+                HttpResult answer = raw(method, path, withToken);
+                String what = method + " " + path;
+
+                // Keycloak refuses a path that is not normalised (400 missingNormalization or invalidCharacter);
+                // anything else is Latchkey's proxy answer to a request without an active key
+                assertThat(answer.status()).as(what).isIn(400, 401);
+                assertThat(answer.header("X-Latchkey-User-Id")).as(what).isEmpty();
+                if (answer.status() == 401) {
+                    assertThat(answer.header("WWW-Authenticate")).as(what)
+                            .contains("Bearer realm=\"" + realm.name() + "\"");
+                }
+            }
+        }
     }
 
     @Test
@@ -228,6 +279,13 @@ class ProxyAuthIT {
         assertThat(event.path("details").path("reason").asText()).isEqualTo(reason);
         assertThat(event.path("details").path("endpoint").asText()).isEqualTo("proxy_auth");
         assertThat(event.path("clientId").isMissingNode() || event.path("clientId").isNull()).isTrue();
+    }
+
+    /** The request exactly as given: no client in between resolves {@code ..}, decodes {@code %2F} or merges slashes. */
+    private HttpResult raw(String method, String path, Map<String, String> headers) {
+        RawRequest request = RawRequest.to(server, method, path).header("Host", URI.create(server.baseUrl()).getAuthority());
+        headers.forEach(request::header);
+        return request.send();
     }
 
     private String scrape() {
