@@ -28,6 +28,8 @@ class ExtensionLoadedIT {
         soft.assertThat(providerIds(providers, "admin-realm-restapi-extension")).as("admin-realm-restapi-extension")
                 .contains("latchkey");
         soft.assertThat(providerIds(providers, "ui-tab")).as("ui-tab (its id is the tab title)").contains("API keys");
+        soft.assertThat(providerIds(providers, "latchkey-api-key-node")).as("Latchkey's own SPI: the node's key state")
+                .contains("default");
         soft.assertAll();
     }
 

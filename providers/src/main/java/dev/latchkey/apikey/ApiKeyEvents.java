@@ -6,6 +6,7 @@ import dev.latchkey.common.LatchkeyError;
 import org.jboss.logging.Logger;
 import org.keycloak.common.ClientConnection;
 import org.keycloak.events.Details;
+import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.models.ClientModel;
@@ -14,7 +15,8 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 /**
- * The realm events Latchkey records. Key ids and names go in; key text, secrets and hashes never do.
+ * The realm events Latchkey records about keys: the one place that builds them, for requests and for the lifecycle
+ * task alike. Key ids and names go in; key text, secrets and hashes never do.
  */
 public final class ApiKeyEvents {
 
@@ -28,13 +30,34 @@ public final class ApiKeyEvents {
     static final String DETAIL_REQUIRED_ROLE = "required_role";
     /** On a revocation's REMOVE_CREDENTIAL: where a reported key was found, as the reporter said. */
     static final String DETAIL_SOURCE = "source";
+    /** On a rotation's event: the id of the key that was replaced (the event's credential is the new key). */
+    public static final String DETAIL_REPLACES = "replaces";
+    public static final String DETAIL_GRACE_SECONDS = "grace_seconds";
+    /** On a cleanup's REMOVE_CREDENTIAL: {@code expired} or {@code replaced}. */
+    public static final String DETAIL_CLEANUP = "cleanup";
+    /** On a failed key email: which one ({@code created}, {@code rotated}, {@code expiring}, {@code expired}). */
+    public static final String DETAIL_EMAIL = "email";
+    /** Longest failure reason an event keeps (the messages of an exception chain can be long). */
+    private static final int MAX_REASON = 250;
 
     private final KeycloakSession session;
     private final RealmModel realm;
+    /** False for the lifecycle task: there is no request, so no client or address. */
+    private final boolean inRequest;
 
     public ApiKeyEvents(KeycloakSession session, RealmModel realm) {
+        this(session, realm, true);
+    }
+
+    private ApiKeyEvents(KeycloakSession session, RealmModel realm, boolean inRequest) {
         this.session = session;
         this.realm = realm;
+        this.inRequest = inRequest;
+    }
+
+    /** For work outside a request (the lifecycle task). */
+    public static ApiKeyEvents background(KeycloakSession session, RealmModel realm) {
+        return new ApiKeyEvents(session, realm, false);
     }
 
     void created(UserModel user, ApiKeyCredentialModel key) {
@@ -61,6 +84,48 @@ public final class ApiKeyEvents {
             event.detail(DETAIL_SOURCE, source);
         }
         event.success();
+    }
+
+    /** One UPDATE_CREDENTIAL naming both keys: the new one as its credential, the old one in {@value #DETAIL_REPLACES}. */
+    void rotated(UserModel user, ApiKeyCredentialModel successor, ApiKeyCredentialModel replaced, long graceSeconds) {
+        forKey(EventType.UPDATE_CREDENTIAL, user, successor)
+                .detail(DETAIL_REPLACES, replaced.getId())
+                .detail(DETAIL_GRACE_SECONDS, Long.toString(graceSeconds))
+                .success();
+    }
+
+    /** A key the lifecycle task deleted, and why ({@value #DETAIL_CLEANUP}). */
+    public void cleanedUp(UserModel user, ApiKeyCredentialModel key, String reason) {
+        forKey(EventType.REMOVE_CREDENTIAL, user, key).detail(DETAIL_CLEANUP, reason).success();
+    }
+
+    /**
+     * A key email that could not be sent (the SMTP server refused or did not answer, a template failed): an error
+     * event of the owner, so an admin sees it in the realm's user events, and event listeners get it, without reading
+     * the server log. A user event, not an admin event: no admin did anything, and Keycloak records its own emails
+     * that fail the same way ({@code SEND_VERIFY_EMAIL_ERROR}, error {@value Errors#EMAIL_SEND_FAILED}).
+     *
+     * @param email which email ({@value #DETAIL_EMAIL})
+     */
+    public void emailFailed(UserModel user, String keyId, String keyName, String email, Throwable failure) {
+        builder(EventType.UPDATE_CREDENTIAL_ERROR, user)
+                .detail(Details.CREDENTIAL_ID, keyId)
+                .detail(DETAIL_KEY_NAME, keyName)
+                .detail(DETAIL_EMAIL, email)
+                .detail(Details.REASON, failureReason(failure))
+                .error(Errors.EMAIL_SEND_FAILED);
+    }
+
+    /** The messages of the exception and its causes, outermost first, each once: what went wrong, and where. */
+    public static String failureReason(Throwable failure) {
+        StringBuilder reason = new StringBuilder();
+        for (Throwable t = failure; t != null && t != t.getCause(); t = t.getCause()) {
+            String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip();
+            if (reason.indexOf(message) < 0) {
+                reason.append(reason.isEmpty() ? "" : ": ").append(message);
+            }
+        }
+        return reason.length() <= MAX_REASON ? reason.toString() : reason.substring(0, MAX_REASON - 3) + "...";
     }
 
     void deleteFailed(UserModel user, String keyId, String adminUserId) {
@@ -125,13 +190,13 @@ public final class ApiKeyEvents {
     }
 
     private EventBuilder builder(EventType type, UserModel user) {
-        // no connection in a background task (the lifecycle task revoking an unused key): no address then
-        ClientConnection connection = session.getContext().getConnection();
+        // no connection outside a request (the lifecycle task, a notice sent after the commit): no address then
+        ClientConnection connection = inRequest ? session.getContext().getConnection() : null;
         EventBuilder event = (connection == null ? new EventBuilder(realm, session) : new EventBuilder(realm, session, connection))
                 .event(type)
                 .user(user)
                 .detail(Details.CREDENTIAL_TYPE, ApiKeyCredentialModel.TYPE);
-        ClientModel client = session.getContext().getClient();
+        ClientModel client = inRequest ? session.getContext().getClient() : null;
         if (client != null) {
             event.client(client);
         }

@@ -11,7 +11,6 @@ import dev.latchkey.apikey.representation.CreateApiKeyRequest;
 import dev.latchkey.apikey.representation.RotateApiKeyRequest;
 import dev.latchkey.apikey.lifecycle.CreationNotice;
 import dev.latchkey.apikey.lifecycle.RevocationNotice;
-import dev.latchkey.apikey.lifecycle.LifecycleEvents;
 import dev.latchkey.common.LatchkeyError;
 import dev.latchkey.metrics.LatchkeyMetrics;
 import dev.latchkey.common.UserTimeZone;
@@ -174,7 +173,7 @@ public final class ApiKeyService {
         retired.setUserLabel(replacedLabel(was.name(), successor.data().hint()));
         user.credentialManager().updateStoredCredential(retired);
         user.credentialManager().createStoredCredential(successor);
-        new LifecycleEvents(session, realm).rotated(user, successor, retired, rotation.graceSeconds());
+        events.rotated(user, successor, retired, rotation.graceSeconds());
         LatchkeyMetrics.node().created();
         CreationNotice.afterCommit(session, realm, user, successor, retired.data().expiresAt());
         return new CreatedApiKey(successor, key.text());

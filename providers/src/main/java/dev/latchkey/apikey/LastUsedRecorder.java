@@ -59,8 +59,11 @@ public final class LastUsedRecorder {
         return pending.size();
     }
 
-    /** Writes the noted uses, in transactions of at most {@value #BATCH_SIZE} keys. */
-    public void flush(KeycloakSessionFactory sessionFactory) {
+    /**
+     * Writes the noted uses, in transactions of at most {@value #BATCH_SIZE} keys. One flush at a time (the timer's,
+     * the one at shutdown, a test server's on demand): a flush that returns has written what was noted before it.
+     */
+    public synchronized void flush(KeycloakSessionFactory sessionFactory) {
         List<Map.Entry<String, Use>> all = new ArrayList<>(pending.entrySet());
         for (int from = 0; from < all.size(); from += BATCH_SIZE) {
             List<Map.Entry<String, Use>> batch = all.subList(from, Math.min(all.size(), from + BATCH_SIZE));

@@ -1,8 +1,6 @@
 package dev.latchkey.common;
 
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.keycloak.services.ErrorResponseException;
@@ -10,14 +8,15 @@ import org.keycloak.services.ErrorResponseException;
 /**
  * Every refusal Latchkey answers with: a JSON body with a stable {@code error} code, a readable
  * {@code error_description} and, for messages the UI translates, optional {@code params}. Extends Keycloak's
- * {@link ErrorResponseException}, so throwing it also rolls the request's transaction back.
+ * {@link ErrorResponseException}, so throwing it also rolls the request's transaction back. The answer is written by
+ * {@link JsonResponses#error}, as the refusals Latchkey returns instead of throwing.
  */
 public final class LatchkeyError extends ErrorResponseException {
 
     private final String code;
 
     private LatchkeyError(Response.Status status, String code, String description, List<String> params) {
-        super(Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body(code, description, params)).build());
+        super(JsonResponses.error(status, code, description, params).build());
         this.code = code;
     }
 
@@ -43,10 +42,8 @@ public final class LatchkeyError extends ErrorResponseException {
 
     /** 401 with the challenge RFC 6750 asks for. */
     public static LatchkeyError unauthorized(String code, String description) {
-        Response response = Response.status(Response.Status.UNAUTHORIZED)
-                .type(MediaType.APPLICATION_JSON_TYPE)
+        Response response = JsonResponses.error(Response.Status.UNAUTHORIZED, code, description)
                 .header("WWW-Authenticate", "Bearer error=\"" + code + "\"")
-                .entity(body(code, description, List.of()))
                 .build();
         return new LatchkeyError(response, code);
     }
@@ -54,11 +51,7 @@ public final class LatchkeyError extends ErrorResponseException {
     /** An error with one extra response header, e.g. {@code Retry-After} on a 503. */
     public static LatchkeyError withHeader(Response.Status status, String code, String description, String header,
                                            String value) {
-        Response response = Response.status(status)
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .header(header, value)
-                .entity(body(code, description, List.of()))
-                .build();
+        Response response = JsonResponses.error(status, code, description).header(header, value).build();
         return new LatchkeyError(response, code);
     }
 
@@ -79,15 +72,5 @@ public final class LatchkeyError extends ErrorResponseException {
     @Override
     public String getMessage() {
         return code;
-    }
-
-    private static Map<String, Object> body(String code, String description, List<String> params) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", code);
-        body.put("error_description", description);
-        if (!params.isEmpty()) {
-            body.put("params", params);
-        }
-        return body;
     }
 }

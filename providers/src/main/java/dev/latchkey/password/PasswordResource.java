@@ -2,6 +2,7 @@ package dev.latchkey.password;
 
 import dev.latchkey.common.AccountRoleCheck;
 import dev.latchkey.common.DatabaseUnavailable;
+import dev.latchkey.common.JsonResponses;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.core.MediaType;
@@ -26,6 +27,6 @@ public final class PasswordResource {
     public Response change(PasswordChangeRequest request) {
         AccountRoleCheck.requireOneOf(auth, AccountRoles.MANAGE_ACCOUNT);
         DatabaseUnavailable.run(() -> service.change(request));
-        return Response.noContent().header("Cache-Control", "no-store").build();
+        return JsonResponses.noContent();
     }
 }

@@ -1,100 +1,26 @@
 package dev.latchkey.rest;
 
-import dev.latchkey.apikey.AbsentUsers;
-import dev.latchkey.apikey.ApiKeyNodeState;
-import dev.latchkey.apikey.LastUsedRecorder;
-import dev.latchkey.apikey.leak.GithubPublicKeys;
-import dev.latchkey.apikey.leak.ReportRateLimit;
-import dev.latchkey.apikey.lifecycle.LifecycleScheduler;
-import dev.latchkey.apikey.signing.OldFormatKeys;
-import java.time.Duration;
+import dev.latchkey.apikey.node.ApiKeyNodeProviderFactory;
+import dev.latchkey.common.StatelessProviderFactory;
 import java.util.List;
-import org.keycloak.Config;
-import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.provider.ProviderConfigProperty;
-import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
-import org.keycloak.timer.TimerProvider;
 
 /**
- * Serves {@code /realms/{realm}/latchkey}. Owns the node's {@link ApiKeyNodeState} and the timer that flushes its
- * {@link LastUsedRecorder}.
- *
- * <p>Server options ({@code kc.sh start --spi-realm-restapi-extension--latchkey--<option>=...}):
- * {@code last-used-granularity-seconds} (default 3600), {@code last-used-flush-seconds} (default 60) and
- * {@code lifecycle-interval-seconds} (default 3600: reminders, expiry notices and cleanup of expired keys) and
- * {@code leak-reports-per-hour} (default 60: leak reports one client address may send to one realm, per node) and
- * {@code github-public-keys} (GitHub's secret-scanning keys: its URL by default, or {@code file:/path}).
+ * Serves {@code /realms/{realm}/latchkey}: a router, holding nothing. The node's key state lives in its own provider
+ * ({@link dev.latchkey.apikey.node.ApiKeyNodeProvider}); its server options keep this provider's scope and are listed
+ * here ({@code --spi-realm-restapi-extension--latchkey--<option>}).
  */
-public final class LatchkeyResourceProviderFactory implements RealmResourceProviderFactory {
+public final class LatchkeyResourceProviderFactory implements RealmResourceProviderFactory,
+        StatelessProviderFactory<RealmResourceProvider> {
 
     public static final String PROVIDER_ID = "latchkey";
-    static final String GRANULARITY = "lastUsedGranularitySeconds";
-    static final String FLUSH_INTERVAL = "lastUsedFlushSeconds";
-    static final String LIFECYCLE_INTERVAL = "lifecycleIntervalSeconds";
-    static final String LEAK_REPORTS_PER_HOUR = "leakReportsPerHour";
-    private static final int DEFAULT_LEAK_REPORTS_PER_HOUR = 60;
-    static final String GITHUB_PUBLIC_KEYS = "githubPublicKeys";
-    private static final int DEFAULT_LIFECYCLE_SECONDS = 3600;
-    private static final int DEFAULT_GRANULARITY_SECONDS = 3600;
-    private static final int DEFAULT_FLUSH_SECONDS = 60;
-    private static final String TIMER_TASK = "latchkey-last-used-flush";
-
-    private LastUsedRecorder lastUsed;
-    private ApiKeyNodeState apiKeys;
-    private ReportRateLimit reportLimit;
-    private GithubPublicKeys githubKeys;
-    private long flushIntervalMillis;
-    private long lifecycleIntervalMillis;
-    private KeycloakSessionFactory sessionFactory;
 
     @Override
     public RealmResourceProvider create(KeycloakSession session) {
-        return new LatchkeyResourceProvider(session, apiKeys, reportLimit, githubKeys);
-    }
-
-    /** This node's validation state, shared by every entry point that validates keys. */
-    public ApiKeyNodeState nodeState() {
-        return apiKeys;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-        int granularity = Math.max(1, config.getInt(GRANULARITY, DEFAULT_GRANULARITY_SECONDS));
-        int flush = Math.max(1, config.getInt(FLUSH_INTERVAL, DEFAULT_FLUSH_SECONDS));
-        lastUsed = new LastUsedRecorder(Duration.ofSeconds(granularity).toMillis());
-        apiKeys = new ApiKeyNodeState(lastUsed, new AbsentUsers(Time::currentTimeMillis));
-        reportLimit = new ReportRateLimit(Math.max(1, config.getInt(LEAK_REPORTS_PER_HOUR, DEFAULT_LEAK_REPORTS_PER_HOUR)),
-                Time::currentTimeMillis);
-        githubKeys = new GithubPublicKeys(config.get(GITHUB_PUBLIC_KEYS, GithubPublicKeys.GITHUB_URL));
-        flushIntervalMillis = Duration.ofSeconds(flush).toMillis();
-        lifecycleIntervalMillis = Duration.ofSeconds(Math.max(1, config.getInt(LIFECYCLE_INTERVAL,
-                DEFAULT_LIFECYCLE_SECONDS))).toMillis();
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        sessionFactory = factory;
-        KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(TimerProvider.class)
-                .schedule(() -> lastUsed.flush(factory), flushIntervalMillis, TIMER_TASK));
-        LifecycleScheduler.register(factory, lifecycleIntervalMillis);
-        factory.register(event -> {
-            if (event instanceof RealmModel.RealmPostCreateEvent created) {
-                OldFormatKeys.realmCreated(created.getCreatedRealm());
-            }
-        });
-    }
-
-    @Override
-    public void close() {
-        if (sessionFactory != null && lastUsed != null) {
-            lastUsed.flush(sessionFactory); // keep what was noted since the last flush on a clean shutdown
-        }
+        return new LatchkeyResourceProvider(session);
     }
 
     @Override
@@ -104,18 +30,6 @@ public final class LatchkeyResourceProviderFactory implements RealmResourceProvi
 
     @Override
     public List<ProviderConfigProperty> getConfigMetadata() {
-        return ProviderConfigurationBuilder.create()
-                .property().name(GRANULARITY).type("int").defaultValue(DEFAULT_GRANULARITY_SECONDS)
-                .helpText("An API key's 'last used' time is written at most once per this many seconds").add()
-                .property().name(FLUSH_INTERVAL).type("int").defaultValue(DEFAULT_FLUSH_SECONDS)
-                .helpText("How often noted key uses are written to the database, in seconds").add()
-                .property().name(LIFECYCLE_INTERVAL).type("int").defaultValue(DEFAULT_LIFECYCLE_SECONDS)
-                .helpText("How often a node looks for API keys to remind their owners of, or to delete, in seconds")
-                .add()
-                .property().name(LEAK_REPORTS_PER_HOUR).type("int").defaultValue(DEFAULT_LEAK_REPORTS_PER_HOUR)
-                .helpText("Leak reports one client address may send to one realm per hour, counted per node").add()
-                .property().name(GITHUB_PUBLIC_KEYS).type("string").defaultValue(GithubPublicKeys.GITHUB_URL)
-                .helpText("Where GitHub's secret-scanning public keys come from: a URL, or file:/path to a copy").add()
-                .build();
+        return ApiKeyNodeProviderFactory.OPTIONS;
     }
 }

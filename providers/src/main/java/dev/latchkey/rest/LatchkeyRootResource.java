@@ -1,10 +1,8 @@
 package dev.latchkey.rest;
 
-import dev.latchkey.apikey.ApiKeyNodeState;
-import dev.latchkey.apikey.leak.GithubPublicKeys;
 import dev.latchkey.apikey.leak.GithubSecretScanningResource;
 import dev.latchkey.apikey.leak.LeakReportResource;
-import dev.latchkey.apikey.leak.ReportRateLimit;
+import dev.latchkey.apikey.node.ApiKeyNodeProvider;
 import dev.latchkey.apikey.proxy.ProxyAuthResource;
 import dev.latchkey.apikey.rest.ApiKeyIntrospectionResource;
 import dev.latchkey.common.DatabaseUnavailable;
@@ -21,16 +19,13 @@ import org.keycloak.services.cors.Cors;
 public final class LatchkeyRootResource {
 
     private final KeycloakSession session;
-    private final ApiKeyNodeState apiKeys;
-    private final ReportRateLimit reportLimit;
-    private final GithubPublicKeys githubKeys;
 
-    LatchkeyRootResource(KeycloakSession session, ApiKeyNodeState apiKeys, ReportRateLimit reportLimit,
-                         GithubPublicKeys githubKeys) {
+    LatchkeyRootResource(KeycloakSession session) {
         this.session = session;
-        this.apiKeys = apiKeys;
-        this.reportLimit = reportLimit;
-        this.githubKeys = githubKeys;
+    }
+
+    private ApiKeyNodeProvider node() {
+        return session.getProvider(ApiKeyNodeProvider.class);
     }
 
     @Path("me")
@@ -41,19 +36,19 @@ public final class LatchkeyRootResource {
 
     @Path("api-keys")
     public ApiKeyIntrospectionResource apiKeys() {
-        return new ApiKeyIntrospectionResource(session, apiKeys);
+        return new ApiKeyIntrospectionResource(session, node().state());
     }
 
     /** Leak reports: anyone may send a key to kill it (more literal characters than {@code api-keys}: routed here). */
     @Path("api-keys/revoke")
     public LeakReportResource reportLeak() {
-        return new LeakReportResource(session, apiKeys, reportLimit);
+        return new LeakReportResource(session, node().state(), node().reportLimit());
     }
 
     /** GitHub's secret-scanning partner reports, verified by GitHub's signature. */
     @Path("api-keys/github-secret-scanning")
     public GithubSecretScanningResource githubSecretScanning() {
-        return new GithubSecretScanningResource(session, apiKeys, githubKeys);
+        return new GithubSecretScanningResource(session, node().state(), node().githubKeys());
     }
 
     /**
@@ -64,7 +59,7 @@ public final class LatchkeyRootResource {
      */
     @Path("api-keys/auth{rest:.*}")
     public ProxyAuthResource proxyAuth() {
-        return new ProxyAuthResource(session, apiKeys);
+        return new ProxyAuthResource(session, node().state());
     }
 
     /** CORS preflight for every path below, so a browser app on an allowed origin can call the account side. */

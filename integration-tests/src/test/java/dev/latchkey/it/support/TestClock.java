@@ -60,6 +60,11 @@ public final class TestClock implements AutoCloseable {
         server.http().post(server.url("/realms/master/" + TEST_CLOCK + "/lifecycle")).send().expectStatus(200);
     }
 
+    /** Writes the key uses the server noted ("last used"), as its flush timer does; returns when they are written. */
+    public static void flushLastUsed(KeycloakServer server) {
+        server.http().post(server.url("/realms/master/" + TEST_CLOCK + "/last-used")).send().expectStatus(200);
+    }
+
     private void set(long seconds) {
         server.http().put(server.url("/realms/master/" + TEST_CLOCK + "/offset/" + seconds)).send().expectStatus(200);
         server.admin().forgetToken();

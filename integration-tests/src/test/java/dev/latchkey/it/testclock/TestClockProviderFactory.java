@@ -1,6 +1,7 @@
 package dev.latchkey.it.testclock;
 
 import dev.latchkey.apikey.lifecycle.LifecycleTask;
+import dev.latchkey.apikey.node.ApiKeyNodeProvider;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -21,7 +22,8 @@ import org.keycloak.services.resource.RealmResourceProviderFactory;
  * {@code PUT /realms/master/latchkey-test-clock/offset/{seconds}} moves Keycloak's clock ({@link Time#setOffset}),
  * so a test can see what happens days later; {@code GET .../offset} reads it; {@code POST .../lifecycle} runs the
  * key lifecycle pass (reminders, expiry notices, cleanup) now, on this node, and answers when it is done, so a test
- * need not wait for the scheduled run. Unauthenticated on purpose: it exists only on servers the tests start on
+ * need not wait for the scheduled run; {@code POST .../last-used} writes the key uses this node noted, as its flush
+ * timer does, and answers when they are written. Unauthenticated on purpose: it exists only on servers the tests start on
  * loopback ports.
  */
 public final class TestClockProviderFactory implements RealmResourceProviderFactory {
@@ -32,14 +34,16 @@ public final class TestClockProviderFactory implements RealmResourceProviderFact
 
     @Override
     public RealmResourceProvider create(KeycloakSession session) {
-        return new Resource(factory);
+        return new Resource(session, factory);
     }
 
     public static final class Resource implements RealmResourceProvider {
 
+        private final KeycloakSession session;
         private final KeycloakSessionFactory factory;
 
-        Resource(KeycloakSessionFactory factory) {
+        Resource(KeycloakSession session, KeycloakSessionFactory factory) {
+            this.session = session;
             this.factory = factory;
         }
 
@@ -69,6 +73,14 @@ public final class TestClockProviderFactory implements RealmResourceProviderFact
         @Produces(MediaType.TEXT_PLAIN)
         public String runLifecycle() {
             KeycloakModelUtils.runJobInTransaction(factory, new LifecycleTask()::run);
+            return "done";
+        }
+
+        @POST
+        @Path("last-used")
+        @Produces(MediaType.TEXT_PLAIN)
+        public String flushLastUsed() {
+            ApiKeyNodeProvider.of(session).lastUsed().flush(factory);
             return "done";
         }
 

@@ -2,12 +2,12 @@ package dev.latchkey.apikey.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.latchkey.apikey.ApiKeyValidator;
+import dev.latchkey.apikey.node.ApiKeyNodeProvider;
 import dev.latchkey.apikey.representation.ApiKeyRepresentation;
 import dev.latchkey.apikey.representation.RealmApiKeyRepresentation;
 import dev.latchkey.common.DatabaseUnavailable;
 import dev.latchkey.common.JsonResponses;
 import dev.latchkey.common.LatchkeyError;
-import dev.latchkey.rest.LatchkeyResourceProviderFactory;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,7 +21,6 @@ import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 import org.keycloak.util.JsonSerialization;
@@ -71,7 +70,7 @@ public final class RealmApiKeysAdminResource {
         DatabaseUnavailable.run(() -> auth.users().requireQuery());
         String keyText = keyOf(body);
         RealmApiKeyRepresentation found = DatabaseUnavailable.guard(() -> {
-            ApiKeyValidator.Located located = new ApiKeyValidator(session, realm, nodeState(session)).locate(keyText);
+            ApiKeyValidator.Located located = new ApiKeyValidator(session, realm, ApiKeyNodeProvider.of(session)).locate(keyText);
             if (!located.found() || !auth.users().canView(located.owner())) {
                 return null;
             }
@@ -98,10 +97,5 @@ public final class RealmApiKeysAdminResource {
             // answered below
         }
         throw LatchkeyError.badRequest("The body must be {\"key\": \"lk_...\"}");
-    }
-
-    private static dev.latchkey.apikey.ApiKeyNodeState nodeState(KeycloakSession session) {
-        return ((LatchkeyResourceProviderFactory) session.getKeycloakSessionFactory()
-                .getProviderFactory(RealmResourceProvider.class, LatchkeyResourceProviderFactory.PROVIDER_ID)).nodeState();
     }
 }

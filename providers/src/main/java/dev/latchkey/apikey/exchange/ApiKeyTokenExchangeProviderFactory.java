@@ -1,11 +1,10 @@
 package dev.latchkey.apikey.exchange;
 
+import dev.latchkey.apikey.node.ApiKeyNodeProvider;
 import dev.latchkey.common.StatelessProviderFactory;
-import dev.latchkey.rest.LatchkeyResourceProviderFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.protocol.oidc.TokenExchangeProvider;
 import org.keycloak.protocol.oidc.TokenExchangeProviderFactory;
-import org.keycloak.services.resource.RealmResourceProvider;
 
 /**
  * Registers the exchange of an API key for an access token (RFC 8693) with Keycloak's token-exchange grant. Keycloak
@@ -20,10 +19,8 @@ public final class ApiKeyTokenExchangeProviderFactory implements TokenExchangePr
 
     @Override
     public TokenExchangeProvider create(KeycloakSession session) {
-        // the node's validation state belongs to the realm resource (one per node, shared by every entry point)
-        LatchkeyResourceProviderFactory latchkey = (LatchkeyResourceProviderFactory) session.getKeycloakSessionFactory()
-                .getProviderFactory(RealmResourceProvider.class, LatchkeyResourceProviderFactory.PROVIDER_ID);
-        return new ApiKeyTokenExchangeProvider(latchkey.nodeState());
+        // the node's validation state, shared by every entry point that validates keys
+        return new ApiKeyTokenExchangeProvider(ApiKeyNodeProvider.of(session));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.latchkey.apikey.lifecycle;
 
+import dev.latchkey.apikey.ApiKeyEvents;
 import dev.latchkey.apikey.credential.ApiKeyCredentialModel;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.time.Instant;
@@ -104,8 +105,9 @@ public final class CreationNotice {
                     KeyMail.send(session, realm, user, kind, notice.keyName(), model);
                 } catch (EmailException e) {
                     LOG.warnf("Could not send the API-key notice to user %s of realm %s: %s", notice.userId(),
-                            realm.getName(), LifecycleEvents.reason(e));
-                    new LifecycleEvents(session, realm).emailFailed(user, notice.keyId(), notice.keyName(), kind, e);
+                            realm.getName(), ApiKeyEvents.failureReason(e));
+                    ApiKeyEvents.background(session, realm).emailFailed(user, notice.keyId(), notice.keyName(),
+                            kind.eventValue(), e);
                 }
             });
         } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package dev.latchkey.apikey.lifecycle;
 
+import dev.latchkey.apikey.ApiKeyEvents;
 import dev.latchkey.apikey.ApiKeyService;
 import dev.latchkey.apikey.RevocationReason;
 import dev.latchkey.apikey.UserWriteLock;
@@ -156,8 +157,8 @@ public final class LifecycleTask implements ScheduledTask {
                 return true;
             } catch (EmailException e) {
                 LOG.warnf("Could not send the API-key %s email for key %s (next try on the next run): %s",
-                        kind.eventValue(), stored.id(), LifecycleEvents.reason(e));
-                new LifecycleEvents(session, realm).emailFailed(user, stored.id(), claimed.name(), kind, e);
+                        kind.eventValue(), stored.id(), ApiKeyEvents.failureReason(e));
+                ApiKeyEvents.background(session, realm).emailFailed(user, stored.id(), claimed.name(), kind.eventValue(), e);
                 return false;
             }
         });
@@ -206,7 +207,7 @@ public final class LifecycleTask implements ScheduledTask {
             return;
         }
         user.credentialManager().removeStoredCredentialById(key.getId());
-        new LifecycleEvents(session, realm).cleanedUp(user, key, delete.reason());
+        ApiKeyEvents.background(session, realm).cleanedUp(user, key, delete.reason());
     }
 
     /** The realm, made the session's context realm (the email theme and credential updates follow it); or null. */

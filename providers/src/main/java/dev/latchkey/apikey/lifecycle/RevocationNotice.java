@@ -1,5 +1,6 @@
 package dev.latchkey.apikey.lifecycle;
 
+import dev.latchkey.apikey.ApiKeyEvents;
 import dev.latchkey.apikey.RevocationReason;
 import dev.latchkey.apikey.credential.ApiKeyCredentialModel;
 import java.time.Instant;
@@ -99,9 +100,9 @@ public final class RevocationNotice {
                     KeyMail.send(session, realm, user, notice.kind(), notice.keyName(), model);
                 } catch (EmailException e) {
                     LOG.warnf("Could not send the API-key revocation notice to user %s of realm %s: %s",
-                            notice.userId(), realm.getName(), LifecycleEvents.reason(e));
-                    new LifecycleEvents(session, realm).emailFailed(user, notice.keyId(), notice.keyName(),
-                            notice.kind(), e);
+                            notice.userId(), realm.getName(), ApiKeyEvents.failureReason(e));
+                    ApiKeyEvents.background(session, realm).emailFailed(user, notice.keyId(), notice.keyName(),
+                            notice.kind().eventValue(), e);
                 }
             });
         } catch (RuntimeException e) {

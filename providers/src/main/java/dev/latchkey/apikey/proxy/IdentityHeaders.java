@@ -1,11 +1,11 @@
 package dev.latchkey.apikey.proxy;
 
 import dev.latchkey.apikey.ValidationOutcome;
+import dev.latchkey.roles.RoleNames;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 
 /**
@@ -46,10 +46,7 @@ final class IdentityHeaders {
             // address nobody proved
             headers.put(EMAIL_VERIFIED, Boolean.toString(owner.isEmailVerified()));
         }
-        headers.put(ROLES, active.permissions().roles().stream()
-                .filter(role -> !role.isClientRole())
-                .map(RoleModel::getName)
-                .sorted()
+        headers.put(ROLES, RoleNames.of(active.permissions().roles()).realm().stream()
                 .map(IdentityHeaders::encode)
                 .collect(Collectors.joining(",")));
         headers.put(KEY_ID, encode(active.credential().getId()));

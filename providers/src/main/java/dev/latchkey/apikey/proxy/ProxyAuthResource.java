@@ -3,6 +3,7 @@ package dev.latchkey.apikey.proxy;
 import dev.latchkey.apikey.ApiKeyNodeState;
 import dev.latchkey.apikey.settings.ApiKeySettings;
 import dev.latchkey.common.DatabaseUnavailable;
+import dev.latchkey.common.JsonResponses;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
@@ -13,8 +14,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.keycloak.models.KeycloakSession;
@@ -34,13 +33,8 @@ import org.keycloak.models.RealmModel;
 public final class ProxyAuthResource {
 
     private static final String ROLE = "role";
-    private static final Map<String, String> UNAUTHORIZED = body("unauthorized",
-            "An active API key is required: Authorization: Bearer, X-Api-Key, or Basic with the key as the password");
-    private static final Map<String, String> FORBIDDEN = body("role_not_allowed",
-            "The API key may not use a role this resource requires");
-    private static final Map<String, String> OFF = body("not_found", "Proxy authentication is off in this realm");
-    private static final Map<String, String> BLANK_ROLE = body("invalid_request",
-            "A 'role' parameter must name a realm role or clientId/role");
+    private static final String UNAUTHORIZED =
+            "An active API key is required: Authorization: Bearer, X-Api-Key, or Basic with the key as the password";
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -93,21 +87,24 @@ public final class ProxyAuthResource {
 
     private Response decide() {
         if (!ApiKeySettings.of(realm).proxyAuth()) {
-            return json(Response.status(Response.Status.NOT_FOUND), OFF);
+            return JsonResponses.error(Response.Status.NOT_FOUND, "not_found", "Proxy authentication is off in this realm")
+                    .build();
         }
         List<String> requiredRoles = session.getContext().getUri().getQueryParameters().getOrDefault(ROLE, List.of());
         // a blank role is a mistake in the proxy's configuration; the proxy turns a 400 into an error, never a pass
         if (requiredRoles.stream().anyMatch(String::isBlank)) {
-            return json(Response.status(Response.Status.BAD_REQUEST), BLANK_ROLE);
+            return JsonResponses.error(Response.Status.BAD_REQUEST, "invalid_request",
+                    "A 'role' parameter must name a realm role or clientId/role").build();
         }
         HttpHeaders headers = session.getContext().getHttpRequest().getHttpHeaders();
         PresentedKey presented = PresentedKey.from(headers::getRequestHeader);
         ProxyAuthService.Decision decision = new ProxyAuthService(session, realm, nodeState).check(presented, requiredRoles);
         return switch (decision.result()) {
             case ALLOWED -> allowed(decision.identity());
-            case FORBIDDEN -> json(Response.status(Response.Status.FORBIDDEN), FORBIDDEN);
-            case NO_KEY, REFUSED -> json(Response.status(Response.Status.UNAUTHORIZED)
-                    .header(HttpHeaders.WWW_AUTHENTICATE, challenge(presented.offerBasic())), UNAUTHORIZED);
+            case FORBIDDEN -> JsonResponses.error(Response.Status.FORBIDDEN, "role_not_allowed",
+                    "The API key may not use a role this resource requires").build();
+            case NO_KEY, REFUSED -> JsonResponses.error(Response.Status.UNAUTHORIZED, "unauthorized", UNAUTHORIZED)
+                    .header(HttpHeaders.WWW_AUTHENTICATE, challenge(presented.offerBasic())).build();
         };
     }
 
@@ -125,24 +122,8 @@ public final class ProxyAuthResource {
      * without one into a 500.
      */
     private static Response allowed(Map<String, String> identity) {
-        Response.ResponseBuilder response = noStore(Response.ok("", MediaType.TEXT_PLAIN_TYPE));
+        Response.ResponseBuilder response = JsonResponses.noStore(Response.ok("", MediaType.TEXT_PLAIN_TYPE));
         identity.forEach(response::header);
         return response.build();
-    }
-
-    private static Response json(Response.ResponseBuilder response, Map<String, String> body) {
-        return noStore(response.type(MediaType.APPLICATION_JSON_TYPE).entity(body)).build();
-    }
-
-    /** The error contract's body ({@code error}, {@code error_description}), in that order. */
-    private static Map<String, String> body(String error, String description) {
-        Map<String, String> body = new LinkedHashMap<>();
-        body.put("error", error);
-        body.put("error_description", description);
-        return Collections.unmodifiableMap(body);
-    }
-
-    private static Response.ResponseBuilder noStore(Response.ResponseBuilder response) {
-        return response.header("Cache-Control", "no-store").header("Pragma", "no-cache");
     }
 }

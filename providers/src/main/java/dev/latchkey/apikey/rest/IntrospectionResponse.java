@@ -3,13 +3,12 @@ package dev.latchkey.apikey.rest;
 import dev.latchkey.apikey.KeyPermissions;
 import dev.latchkey.apikey.ValidationOutcome;
 import dev.latchkey.apikey.credential.ApiKeyCredentialModel;
+import dev.latchkey.roles.RoleNames;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
@@ -80,19 +79,10 @@ final class IntrospectionResponse {
     }
 
     private static void putRoles(Map<String, Object> body, Set<RoleModel> keyRoles) {
-        Set<String> realmRoles = new TreeSet<>();
-        Map<String, Set<String>> clientRoles = new TreeMap<>();
-        for (RoleModel role : keyRoles) {
-            if (role.isClientRole()) {
-                ClientModel client = (ClientModel) role.getContainer();
-                clientRoles.computeIfAbsent(client.getClientId(), id -> new TreeSet<>()).add(role.getName());
-            } else {
-                realmRoles.add(role.getName());
-            }
-        }
-        body.put("realm_access", Map.of("roles", List.copyOf(realmRoles)));
+        RoleNames names = RoleNames.of(keyRoles);
+        body.put("realm_access", Map.of("roles", List.copyOf(names.realm())));
         Map<String, Object> resourceAccess = new LinkedHashMap<>();
-        clientRoles.forEach((clientId, roles) -> resourceAccess.put(clientId, Map.of("roles", List.copyOf(roles))));
+        names.clients().forEach((clientId, roles) -> resourceAccess.put(clientId, Map.of("roles", List.copyOf(roles))));
         body.put("resource_access", resourceAccess);
     }
 

@@ -2,6 +2,7 @@ package dev.latchkey.apikey.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.latchkey.apikey.ApiKeyEvents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -58,11 +59,11 @@ class KeyMailTemplatesTest {
     void failureReason() {
         Exception chain = new Exception("Failed to template email",
                 new IllegalStateException("Failed to process template text/x.ftl", new IOException("Template not found")));
-        assertThat(LifecycleEvents.reason(chain))
+        assertThat(ApiKeyEvents.failureReason(chain))
                 .isEqualTo("Failed to template email: Failed to process template text/x.ftl: Template not found");
-        assertThat(LifecycleEvents.reason(new Exception("same", new Exception("same")))).isEqualTo("same");
-        assertThat(LifecycleEvents.reason(new Exception((String) null))).isEqualTo("Exception");
-        assertThat(LifecycleEvents.reason(new Exception("x".repeat(400)))).hasSize(250).endsWith("...");
+        assertThat(ApiKeyEvents.failureReason(new Exception("same", new Exception("same")))).isEqualTo("same");
+        assertThat(ApiKeyEvents.failureReason(new Exception((String) null))).isEqualTo("Exception");
+        assertThat(ApiKeyEvents.failureReason(new Exception("x".repeat(400)))).hasSize(250).endsWith("...");
     }
 
     private static Set<String> keys(Properties properties) {
