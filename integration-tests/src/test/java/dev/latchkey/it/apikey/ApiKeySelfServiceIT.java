@@ -117,7 +117,7 @@ class ApiKeySelfServiceIT {
         assertThat(list.body()).doesNotContain(key).doesNotContain(key.substring(11, 40));
         assertThat(listed.fieldNames()).toIterable().containsExactlyInAnyOrder(
                 "id", "name", "description", "hint", "createdAt", "expiresAt", "lastUsedAt", "status", "roles",
-                "organization", "replaces", "replacedBy");
+                "organization", "replaces", "replacedBy", "revokedAt", "revokedReason");
     }
 
     @Test
