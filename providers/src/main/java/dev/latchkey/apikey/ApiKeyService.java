@@ -3,6 +3,7 @@ package dev.latchkey.apikey;
 import dev.latchkey.apikey.credential.ApiKeyCredentialData;
 import dev.latchkey.apikey.credential.ApiKeyCredentialModel;
 import dev.latchkey.apikey.credential.ApiKeySecretData;
+import dev.latchkey.apikey.credential.UserKeys;
 import dev.latchkey.apikey.format.ApiKey;
 import dev.latchkey.apikey.format.ApiKeyFormat;
 import dev.latchkey.apikey.format.SecretHasher;
@@ -19,13 +20,11 @@ import dev.latchkey.apikey.signing.RealmKeyMac;
 import jakarta.ws.rs.core.Response;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
-import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.RealmModel;
@@ -55,11 +54,7 @@ public final class ApiKeyService {
 
     /** Newest first; keys whose stored data cannot be read are left out (and logged) rather than failing the list. */
     public List<ApiKeyCredentialModel> list(UserModel user) {
-        return user.credentialManager().getStoredCredentialsByTypeStream(ApiKeyCredentialModel.TYPE)
-                .map(ApiKeyService::readable)
-                .flatMap(Optional::stream)
-                .sorted(Comparator.comparing(CredentialModel::getCreatedDate, Comparator.nullsLast(Comparator.reverseOrder())))
-                .toList();
+        return new UserKeys(session, user).list();
     }
 
     /** What the Profile page shows and the limits its form enforces, for this user. */
@@ -73,7 +68,7 @@ public final class ApiKeyService {
 
     public long countActive(UserModel user) {
         long now = Time.currentTimeMillis();
-        return list(user).stream().filter(key -> key.data().isActiveForLimit(now)).count();
+        return UserKeys.activeCount(list(user), now);
     }
 
     /**
@@ -99,17 +94,13 @@ public final class ApiKeyService {
         List<String> roles = KeyScopeRules.roles(request.roles(), settings.requireScopes(), realm, user);
         String organization = KeyScopeRules.organization(request.organization(), session, realm, user);
 
-        List<ApiKeyCredentialModel> existing = UserWriteLock.lockAndReadCredentials(session, user, ApiKeyCredentialModel.TYPE)
-                .map(ApiKeyService::readable)
-                .flatMap(Optional::stream)
-                .toList();
-        // A replaced key keeps its name through its grace period: names are unique among the keys not replaced.
-        if (existing.stream().anyMatch(key -> !key.data().isReplaced() && name.equalsIgnoreCase(key.data().name()))) {
+        UserKeys keys = new UserKeys(session, user);
+        List<ApiKeyCredentialModel> existing = keys.lockAndRead();
+        if (UserKeys.nameTaken(existing, name)) {
             throw events.createFailed(user, "api_key_name_taken", LatchkeyError.of(Response.Status.CONFLICT,
                     "api_key_name_taken", "You already have an API key with this name"));
         }
-        long active = existing.stream().filter(key -> key.data().isActiveForLimit(now.toEpochMilli())).count();
-        if (active >= settings.maxKeysPerUser()) {
+        if (UserKeys.activeCount(existing, now.toEpochMilli()) >= settings.maxKeysPerUser()) {
             throw events.createFailed(user, "api_key_limit_reached", LatchkeyError.of(Response.Status.CONFLICT,
                     "api_key_limit_reached", "You have reached the limit of " + settings.maxKeysPerUser() + " active API keys"));
         }
@@ -121,7 +112,7 @@ public final class ApiKeyService {
                         organization, null),
                 new ApiKeySecretData(SecretHasher.ALGORITHM, SecretHasher.hash(key.secret())));
         try {
-            user.credentialManager().createStoredCredential(model);
+            keys.create(model);
         } catch (ModelDuplicateException e) {
             throw events.createFailed(user, "api_key_name_taken", LatchkeyError.of(Response.Status.CONFLICT,
                     "api_key_name_taken", "You already have an API key with this name"));
@@ -142,10 +133,8 @@ public final class ApiKeyService {
         ApiKeySettings settings = settings();
         requireMayMint(user, settings, minter);
         Instant now = Instant.ofEpochMilli(Time.currentTimeMillis());
-        List<ApiKeyCredentialModel> existing = UserWriteLock.lockAndReadCredentials(session, user, ApiKeyCredentialModel.TYPE)
-                .map(ApiKeyService::readable)
-                .flatMap(Optional::stream)
-                .toList();
+        UserKeys keys = new UserKeys(session, user);
+        List<ApiKeyCredentialModel> existing = keys.lockAndRead();
         ApiKeyCredentialModel old = existing.stream().filter(key -> key.getId().equals(keyId)).findFirst()
                 .orElseThrow(() -> events.createFailed(user, "api_key_not_found", LatchkeyError.notFound("No such API key")));
         ApiKeyCredentialData was = old.data();
@@ -171,8 +160,8 @@ public final class ApiKeyService {
         // name stays: the list shows both keys under it, the old one with replacedBy).
         ApiKeyCredentialModel retired = old.withData(was.replacedBy(successor.getId(), rotation.graceEnd().toEpochMilli()));
         retired.setUserLabel(replacedLabel(was.name(), successor.data().hint()));
-        user.credentialManager().updateStoredCredential(retired);
-        user.credentialManager().createStoredCredential(successor);
+        keys.update(retired);
+        keys.create(successor);
         events.rotated(user, successor, retired, rotation.graceSeconds());
         LatchkeyMetrics.node().created();
         CreationNotice.afterCommit(session, realm, user, successor, retired.data().expiresAt());
@@ -181,14 +170,7 @@ public final class ApiKeyService {
 
     /** @return the user's key with that id, or empty when it does not exist or belongs to someone else. */
     public Optional<ApiKeyCredentialModel> find(UserModel user, String keyId) {
-        if (keyId == null) {
-            return Optional.empty();
-        }
-        CredentialModel stored = user.credentialManager().getStoredCredentialById(keyId);
-        if (stored == null || !ApiKeyCredentialModel.TYPE.equals(stored.getType())) {
-            return Optional.empty();
-        }
-        return readable(stored);
+        return new UserKeys(session, user).find(keyId);
     }
 
     /** Deletes the user's own key; someone else's key is "not found", never "forbidden". */
@@ -197,7 +179,7 @@ public final class ApiKeyService {
             events.deleteFailed(user, keyId, adminUserId);
             return LatchkeyError.notFound("No such API key");
         });
-        user.credentialManager().removeStoredCredentialById(key.getId());
+        new UserKeys(session, user).remove(key.getId());
         events.deleted(user, key, adminUserId);
         LatchkeyMetrics.node().deleted(adminUserId != null);
     }
@@ -214,14 +196,12 @@ public final class ApiKeyService {
      */
     public Optional<ApiKeyCredentialModel> revoke(UserModel user, String keyId, RevocationReason reason, String source) {
         long now = Time.currentTimeMillis();
-        Optional<ApiKeyCredentialModel> revoked = UserWriteLock.lockAndReadCredentials(session, user, ApiKeyCredentialModel.TYPE)
-                .filter(stored -> stored.getId().equals(keyId))
-                .findFirst()
-                .flatMap(ApiKeyService::readable)
+        UserKeys keys = new UserKeys(session, user);
+        Optional<ApiKeyCredentialModel> revoked = keys.lockAndFind(keyId)
                 .filter(key -> !key.data().isExpired(now))
                 .map(key -> key.withData(key.data().revoked(reason.value(), now)));
         revoked.ifPresent(key -> {
-            user.credentialManager().updateStoredCredential(key);
+            keys.update(key);
             events.revoked(user, key, reason, source);
             LatchkeyMetrics.node().revoked(reason);
             RevocationNotice.afterCommit(session, realm, user, key, reason, source, settings().revokeUnusedAfterDays());
@@ -258,12 +238,4 @@ public final class ApiKeyService {
         }
     }
 
-    static Optional<ApiKeyCredentialModel> readable(CredentialModel stored) {
-        try {
-            return Optional.of(ApiKeyCredentialModel.from(stored));
-        } catch (RuntimeException e) {
-            LOG.warnf("Ignoring API key credential %s: its stored data cannot be read", stored.getId());
-            return Optional.empty();
-        }
-    }
 }

@@ -1,6 +1,7 @@
 package dev.latchkey.apikey;
 
 import dev.latchkey.apikey.credential.ApiKeyCredentialModel;
+import dev.latchkey.apikey.credential.UserKeys;
 import dev.latchkey.apikey.format.ApiKey;
 import dev.latchkey.apikey.format.ApiKeyFormat;
 import dev.latchkey.apikey.format.KeyMac;
@@ -14,7 +15,6 @@ import dev.latchkey.common.LockOut;
 import dev.latchkey.metrics.LatchkeyMetrics;
 import java.util.function.Consumer;
 import org.keycloak.common.util.Time;
-import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -82,11 +82,10 @@ public final class ApiKeyValidator {
             absentUsers.remember(realm.getId(), key.userId());
             return Located.refused(InactiveReason.USER_NOT_FOUND, null);
         }
-        CredentialModel stored = owner.credentialManager().getStoredCredentialById(key.credentialId());
-        if (stored == null || !ApiKeyCredentialModel.TYPE.equals(stored.getType())) {
+        ApiKeyCredentialModel credential = new UserKeys(session, owner).find(key.credentialId()).orElse(null);
+        if (credential == null) {
             return Located.refused(InactiveReason.UNKNOWN_KEY, owner);
         }
-        ApiKeyCredentialModel credential = ApiKeyCredentialModel.from(stored);
         // A right id with a wrong secret is "unknown" too: nothing tells a guesser which half was wrong.
         if (!SecretHasher.matches(key.secret(), credential.secret().hash())) {
             return Located.refused(InactiveReason.UNKNOWN_KEY, owner);

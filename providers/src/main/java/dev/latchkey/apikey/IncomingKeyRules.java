@@ -1,13 +1,15 @@
 package dev.latchkey.apikey;
 
 import dev.latchkey.apikey.credential.ApiKeyCredentialModel;
+import dev.latchkey.apikey.credential.UserKeys;
 import dev.latchkey.apikey.format.SecretHasher;
 import dev.latchkey.apikey.settings.ApiKeySettings;
 import dev.latchkey.common.LatchkeyError;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.List;
 import java.util.UUID;
 import org.keycloak.common.util.Time;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -32,7 +34,8 @@ public final class IncomingKeyRules {
     }
 
     /** @throws ModelException naming the broken rule; Keycloak answers an admin with 400 and stops an import */
-    public static void check(RealmModel realm, UserModel user, ApiKeyCredentialModel key) {
+    public static void check(KeycloakSession session, RealmModel realm, UserModel user, ApiKeyCredentialModel key) {
+        List<ApiKeyCredentialModel> existing = new UserKeys(session, user).list();
         if (key.getId() != null && !isUuid(key.getId())) {
             throw refused("its id must be a UUID: the key text carries it");
         }
@@ -43,10 +46,7 @@ public final class IncomingKeyRules {
             String name = KeyTexts.name(key.data().name());
             KeyTexts.description(key.data().description());
             // as on the create path, a replaced key (in or past its grace period) shares its successor's name
-            if (!key.data().isReplaced() && user.credentialManager().getStoredCredentialsByTypeStream(ApiKeyCredentialModel.TYPE)
-                    .map(ApiKeyService::readable).flatMap(Optional::stream)
-                    .filter(existing -> !existing.data().isReplaced())
-                    .map(existing -> existing.data().name()).anyMatch(name::equalsIgnoreCase)) {
+            if (!key.data().isReplaced() && UserKeys.nameTaken(existing, name)) {
                 throw refused("the user already has an API key named '" + name + "'");
             }
         } catch (LatchkeyError invalid) {
@@ -63,11 +63,7 @@ public final class IncomingKeyRules {
             throw refused("it must expire after its creation and within the realm's maximum lifetime of "
                     + settings.maxLifetimeDays() + " days from it");
         }
-        long active = user.credentialManager().getStoredCredentialsByTypeStream(ApiKeyCredentialModel.TYPE)
-                .map(ApiKeyCredentialModel::from)
-                .filter(existing -> existing.data().isActiveForLimit(now))
-                .count();
-        if (key.data().isActiveForLimit(now) && active >= settings.maxKeysPerUser()) {
+        if (key.data().isActiveForLimit(now) && UserKeys.activeCount(existing, now) >= settings.maxKeysPerUser()) {
             throw refused("the user already has the realm's limit of " + settings.maxKeysPerUser() + " active API keys");
         }
     }

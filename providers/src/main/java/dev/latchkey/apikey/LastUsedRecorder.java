@@ -1,6 +1,7 @@
 package dev.latchkey.apikey;
 
 import dev.latchkey.apikey.credential.ApiKeyCredentialModel;
+import dev.latchkey.apikey.credential.UserKeys;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -8,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
-import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
@@ -92,16 +92,14 @@ public final class LastUsedRecorder {
         }
         // Under the user's lock and from the database: a rotation may have just shortened this key's expiration,
         // and writing back data read before it would undo that.
-        CredentialModel stored = UserWriteLock.lockAndReadCredentials(session, user, ApiKeyCredentialModel.TYPE)
-                .filter(credential -> credential.getId().equals(credentialId))
-                .findFirst().orElse(null);
-        if (stored == null) {
+        UserKeys keys = new UserKeys(session, user);
+        ApiKeyCredentialModel key = keys.lockAndFind(credentialId).orElse(null);
+        if (key == null) {
             return; // deleted meanwhile
         }
-        ApiKeyCredentialModel key = ApiKeyCredentialModel.from(stored);
         if (!isDue(key.data().lastUsedAt(), use.at(), granularityMillis)) {
             return; // written meanwhile, by an earlier flush or another node
         }
-        user.credentialManager().updateStoredCredential(key.withLastUsedAt(use.at()));
+        keys.update(key.withLastUsedAt(use.at()));
     }
 }

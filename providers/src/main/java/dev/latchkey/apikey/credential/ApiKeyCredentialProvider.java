@@ -35,14 +35,14 @@ public final class ApiKeyCredentialProvider implements CredentialProvider<ApiKey
      * Latchkey's own endpoint stores keys directly. Such a key must meet the rules of Latchkey's create path.
      */
     public CredentialModel createCredential(RealmModel realm, UserModel user, ApiKeyCredentialModel credential) {
-        IncomingKeyRules.check(realm, user, credential);
+        IncomingKeyRules.check(session, realm, user, credential);
         OldFormatKeys.keyImported(session, realm, credential.data());
-        return user.credentialManager().createStoredCredential(credential);
+        return new UserKeys(session, user).create(credential);
     }
 
     @Override
     public boolean deleteCredential(RealmModel realm, UserModel user, String credentialId) {
-        return user.credentialManager().removeStoredCredentialById(credentialId);
+        return new UserKeys(session, user).remove(credentialId);
     }
 
     @Override

@@ -3,12 +3,12 @@ package dev.latchkey.apikey.lifecycle;
 import dev.latchkey.apikey.ApiKeyEvents;
 import dev.latchkey.apikey.ApiKeyService;
 import dev.latchkey.apikey.RevocationReason;
-import dev.latchkey.apikey.UserWriteLock;
 import dev.latchkey.apikey.credential.ApiKeyCredentialData;
 import dev.latchkey.apikey.credential.ApiKeyCredentialModel;
+import dev.latchkey.apikey.credential.UserKeys;
+import dev.latchkey.apikey.credential.UserKeys.StoredKey;
 import dev.latchkey.apikey.settings.ApiKeySettings;
 import dev.latchkey.apikey.signing.OldFormatKeys;
-import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -17,8 +17,6 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
-import org.keycloak.credential.CredentialModel;
 import org.keycloak.email.EmailException;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -46,9 +44,6 @@ public final class LifecycleTask implements ScheduledTask {
     private static final Logger LOG = Logger.getLogger(LifecycleTask.class);
     /** How long a node may take to send one email before another node may try (longer than any SMTP timeout). */
     private static final long MAIL_LEASE_MILLIS = java.time.Duration.ofMinutes(5).toMillis();
-
-    private record StoredKey(String id, String userId, long createdAt, String data) {
-    }
 
     @Override
     public String getTaskName() {
@@ -78,11 +73,12 @@ public final class LifecycleTask implements ScheduledTask {
             }
             ApiKeySettings settings = ApiKeySettings.of(realm);
             List<Integer> reminders = mailsWanted(realm, settings) ? settings.reminderDays() : List.of();
-            for (StoredKey key : storedKeys(session, realmId)) {
-                readable(key.data()).map(data -> LifecycleRules.next(data, key.createdAt(), now, reminders,
-                                settings.deleteExpiredAfterDays(), revokeUnusedAfterDays(settings)))
-                        .filter(step -> !(step instanceof LifecycleRules.Nothing))
-                        .ifPresent(step -> due.put(key, step));
+            for (StoredKey key : UserKeys.inRealm(session, realmId)) {
+                LifecycleRules.Step step = LifecycleRules.next(key.data(), key.createdAt(), now, reminders,
+                        settings.deleteExpiredAfterDays(), revokeUnusedAfterDays(settings));
+                if (!(step instanceof LifecycleRules.Nothing)) {
+                    due.put(key, step);
+                }
             }
         });
         due.forEach((key, step) -> {
@@ -111,22 +107,6 @@ public final class LifecycleTask implements ScheduledTask {
     private static boolean mailsWanted(RealmModel realm, ApiKeySettings settings) {
         Map<String, String> smtp = realm.getSmtpConfig();
         return settings.enabled() && smtp != null && smtp.get("host") != null && !smtp.get("host").isBlank();
-    }
-
-    /**
-     * The realm's keys as the database has them, without loading their users: most keys need nothing. Keys of users
-     * in a user storage without import are not in this table and get no reminders.
-     */
-    private static List<StoredKey> storedKeys(KeycloakSession session, String realmId) {
-        EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
-        return em.createQuery("select c.id, u.id, c.createdDate, c.credentialData from CredentialEntity c join c.user u "
-                        + "where c.type = :type and u.realmId = :realmId", Object[].class)
-                .setParameter("type", ApiKeyCredentialModel.TYPE)
-                .setParameter("realmId", realmId)
-                .getResultStream()
-                .map(row -> new StoredKey((String) row[0], (String) row[1], row[2] == null ? 0L : (Long) row[2],
-                        (String) row[3]))
-                .toList();
     }
 
     /**
@@ -180,7 +160,7 @@ public final class LifecycleTask implements ScheduledTask {
             return null; // changed since the scan (rotated, deleted, sent or being sent by another node)
         }
         ApiKeyCredentialData leased = key.data().withMailClaimedUntil(Time.currentTimeMillis() + MAIL_LEASE_MILLIS);
-        user.credentialManager().updateStoredCredential(key.withData(leased));
+        new UserKeys(session, user).update(key.withData(leased));
         return leased;
     }
 
@@ -193,7 +173,7 @@ public final class LifecycleTask implements ScheduledTask {
             return;
         }
         fresh(session, user, stored.id()).ifPresent(key ->
-                user.credentialManager().updateStoredCredential(key.withData(change.apply(key.data()))));
+                new UserKeys(session, user).update(key.withData(change.apply(key.data()))));
     }
 
     private static void delete(KeycloakSession session, String realmId, StoredKey stored, LifecycleRules.Delete delete) {
@@ -206,7 +186,7 @@ public final class LifecycleTask implements ScheduledTask {
         if (key == null || !delete.equals(stepNow(realm, key))) {
             return;
         }
-        user.credentialManager().removeStoredCredentialById(key.getId());
+        new UserKeys(session, user).remove(key.getId());
         ApiKeyEvents.background(session, realm).cleanedUp(user, key, delete.reason());
     }
 
@@ -247,25 +227,7 @@ public final class LifecycleTask implements ScheduledTask {
 
     /** The key as the database has it now, the user's row locked until the transaction ends. */
     private static Optional<ApiKeyCredentialModel> fresh(KeycloakSession session, UserModel user, String keyId) {
-        return UserWriteLock.lockAndReadCredentials(session, user, ApiKeyCredentialModel.TYPE)
-                .filter(credential -> credential.getId().equals(keyId))
-                .findFirst()
-                .flatMap(LifecycleTask::model);
+        return new UserKeys(session, user).lockAndFind(keyId);
     }
 
-    private static Optional<ApiKeyCredentialModel> model(CredentialModel stored) {
-        try {
-            return Optional.of(ApiKeyCredentialModel.from(stored));
-        } catch (RuntimeException unreadable) {
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<ApiKeyCredentialData> readable(String json) {
-        try {
-            return Optional.of(org.keycloak.util.JsonSerialization.readValue(json, ApiKeyCredentialData.class));
-        } catch (Exception unreadable) {
-            return Optional.empty();
-        }
-    }
 }

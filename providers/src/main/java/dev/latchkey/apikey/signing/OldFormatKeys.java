@@ -85,7 +85,7 @@ public final class OldFormatKeys {
         }
     }
 
-    /** Unreadable data counts as neither: such a key never validates (see {@code ApiKeyService.readable}). */
+    /** Unreadable data counts as neither: such a key never validates (see {@code UserKeys.readable}). */
     private static boolean isOldFormat(String credentialData) {
         try {
             return !JsonSerialization.readValue(credentialData, ApiKeyCredentialData.class).carriesTag();
