@@ -99,7 +99,7 @@ class ApiKeySelfServiceIT {
                 "expiresAt", ApiKeyRealm.inDays(30))).expectStatus(201).json();
 
         String key = created.path("key").asText();
-        assertThat(key).matches("lk_[0-9A-Za-z]{94}");
+        assertThat(key).matches("lk_[0-9A-Za-z]{115}");
         assertThat(created.path("name").asText()).isEqualTo("deploy bot");
         assertThat(created.path("description").asText()).isEqualTo("nightly deploys");
         assertThat(created.path("status").asText()).isEqualTo("active");

@@ -51,7 +51,7 @@ class ApiKeySettingsTabIT {
         assertThat(Json.texts(tab.path("properties"), "name"))
                 .containsExactly("enabled", "maxLifetimeDays", "role", "maxKeysPerUser", "reauthenticationSeconds",
                         "requireScopes", "exchangeTokenSeconds", "proxyAuth",
-                        "maxRotationGraceSeconds", "reminderDays", "deleteExpiredAfterDays");
+                        "maxRotationGraceSeconds", "reminderDays", "deleteExpiredAfterDays", "revokeUnusedAfterDays");
     }
 
     @Test
@@ -66,7 +66,7 @@ class ApiKeySettingsTabIT {
                 "{\"enabled\":false,\"maxLifetimeDays\":30,\"role\":\"api-access\",\"maxKeysPerUser\":5,"
                         + "\"reauthenticationSeconds\":300,\"requireScopes\":false,"
                         + "\"exchangeTokenSeconds\":300,\"proxyAuth\":false,"
-                        + "\"maxRotationGraceSeconds\":604800,\"reminderDays\":\"7,1\",\"deleteExpiredAfterDays\":30}"));
+                        + "\"maxRotationGraceSeconds\":604800,\"reminderDays\":\"7,1\",\"deleteExpiredAfterDays\":30,\"revokeUnusedAfterDays\":0}"));
 
         for (Map<String, String> invalid : new Map[] {
                 Map.of("maxLifetimeDays", "0"), Map.of("maxLifetimeDays", "400"), Map.of("maxKeysPerUser", "abc"),
@@ -155,7 +155,7 @@ class ApiKeySettingsTabIT {
                 "{\"enabled\":true,\"maxLifetimeDays\":180,\"role\":\"api-access\",\"maxKeysPerUser\":3,"
                         + "\"reauthenticationSeconds\":300,\"requireScopes\":false,"
                         + "\"exchangeTokenSeconds\":300,\"proxyAuth\":false,"
-                        + "\"maxRotationGraceSeconds\":604800,\"reminderDays\":\"7,1\",\"deleteExpiredAfterDays\":30}"));
+                        + "\"maxRotationGraceSeconds\":604800,\"reminderDays\":\"7,1\",\"deleteExpiredAfterDays\":30,\"revokeUnusedAfterDays\":0}"));
     }
 
     /** The config of the realm's tab component, one value per field, as the admin console loads it. */
