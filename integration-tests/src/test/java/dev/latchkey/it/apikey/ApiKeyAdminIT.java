@@ -48,7 +48,7 @@ class ApiKeyAdminIT {
                     "{\"enabled\":false,\"maxLifetimeDays\":180,\"role\":\"api-access\",\"maxKeysPerUser\":100,"
                             + "\"reauthenticationSeconds\":300,\"requireScopes\":false,"
                             + "\"exchangeTokenSeconds\":300,\"proxyAuth\":false,"
-                        + "\"maxRotationGraceSeconds\":604800,\"reminderDays\":\"7,1\",\"deleteExpiredAfterDays\":30}"));
+                        + "\"maxRotationGraceSeconds\":604800,\"reminderDays\":\"7,1\",\"deleteExpiredAfterDays\":30,\"revokeUnusedAfterDays\":0}"));
         } finally {
             admin.deleteRealm(fresh);
         }
