@@ -72,7 +72,8 @@ class RealmApiKeysAdminIT {
 
     @Test
     @DisplayName("Given a key's text, then an admin (or a realm user with view-users) gets the key and its owner, never the key; "
-            + "junk, a malformed text and another realm's key are 404; without view-users 403; a lookup that finds a key is an admin event without the key")
+            + "junk, a malformed text and another realm's key are 404; without view-users 403; every lookup, found or not, is an "
+            + "admin event that holds no key text")
     void lookup() {
         JsonNode created = realm.create(aliceToken, Map.of("name", "ci", "expiresAt", ApiKeyRealm.inDays(30),
                 "roles", List.of(ApiKeyRealm.ROLE))).expectStatus(201).json();
@@ -93,9 +94,11 @@ class RealmApiKeysAdminIT {
         assertThat(body.has("organization")).isTrue();
         assertThat(found.body()).doesNotContain(key).doesNotContain(key.substring(12));
 
+        List<String> junkTexts;
         try (ApiKeyRealm other = new ApiKeyRealm(server)) {
             String foreign = other.createKey(other.tokenOf(other.userWithRole()), "x").path("key").asText();
-            for (String junk : List.of(foreign, "lk_" + "0".repeat(94), "", "not a key", key.substring(0, key.length() - 1))) {
+            junkTexts = List.of(foreign, "lk_" + "0".repeat(94), "", "not a key", key.substring(0, key.length() - 1));
+            for (String junk : junkTexts) {
                 HttpResult missing = realm.admin().post(adminPath("/lookup"), Map.of("key", junk));
                 assertThat(missing.status()).as(junk).isEqualTo(404);
                 assertThat(missing.json().path("error").asText()).isEqualTo("not_found");
@@ -105,17 +108,39 @@ class RealmApiKeysAdminIT {
 
         assertThat(asUser(realmAdminToken("view-users"), "POST", "/lookup", Map.of("key", key)).expectStatus(200)
                 .json().path("userId").asText()).isEqualTo(alice.id());
+        // query-users without view-users: the owner is not visible to this admin, so not found, like junk
+        assertThat(asUser(realmAdminToken("query-users"), "POST", "/lookup", Map.of("key", key)).status()).isEqualTo(404);
         assertThat(asUser(realmAdminToken(), "POST", "/lookup", Map.of("key", key)).status()).isEqualTo(403);
         assertThat(asUser(aliceToken, "POST", "/lookup", Map.of("key", key)).status()).isEqualTo(403);
 
         JsonNode events = realm.admin().adminEvents(realm.name(), Map.of("operationTypes", "ACTION"));
-        assertThat(events).hasSize(2); // the admin's and the view-users user's
-        for (JsonNode event : events) {
+        List<JsonNode> foundEvents = new ArrayList<>();
+        List<JsonNode> missedEvents = new ArrayList<>();
+        events.forEach(event -> (event.path("details").path("lookup_result").asText().equals("found") ? foundEvents
+                : missedEvents).add(event));
+        assertThat(foundEvents).hasSize(2); // the admin's and the view-users user's
+        for (JsonNode event : foundEvents) {
+            assertThat(event.path("resourceType").asText()).isEqualTo("CUSTOM");
             assertThat(event.path("resourcePath").asText())
                     .isEqualTo("latchkey/users/" + alice.id() + "/api-keys/" + created.path("id").asText() + "/lookup");
             assertThat(event.path("representation").asText()).contains(created.path("id").asText());
         }
-        assertThat(events.toString()).doesNotContain(key).doesNotContain(key.substring(12));
+        assertThat(missedEvents).hasSize(junkTexts.size() + 1); // the admin's junk and the query-users user's
+        for (JsonNode event : missedEvents) {
+            assertThat(event.path("resourceType").asText()).isEqualTo("CUSTOM");
+            assertThat(event.path("details").path("lookup_result").asText()).isEqualTo("not_found");
+            assertThat(event.path("resourcePath").asText()).isEqualTo("latchkey/api-keys/lookup");
+            assertThat(event.path("representation").asText("")).as("a miss holds no representation").isEmpty();
+            assertThat(event.toString()).as("a miss names no user").doesNotContain(alice.id()).doesNotContain(alice.username());
+        }
+        String stored = events.toString();
+        assertThat(stored).doesNotContain(key.substring(12, key.length() - 1));
+        for (String junk : junkTexts) {
+            if (junk.length() > 12) {
+                assertThat(stored).doesNotContain(junk.substring(12));
+            }
+        }
+        assertThat(stored).doesNotContain("not a key");
     }
 
     @Test

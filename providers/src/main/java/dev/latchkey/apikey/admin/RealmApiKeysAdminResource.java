@@ -32,6 +32,9 @@ import org.keycloak.util.JsonSerialization;
  */
 public final class RealmApiKeysAdminResource {
 
+    /** Admin event detail of a lookup: {@code found} or {@code not_found}. */
+    private static final String LOOKUP_RESULT = "lookup_result";
+
     private final KeycloakSession session;
     private final RealmModel realm;
     private final AdminPermissionEvaluator auth;
@@ -59,9 +62,11 @@ public final class RealmApiKeysAdminResource {
     /**
      * {@code {"key": "lk_..."}}: the key with its owner, when it is a key of this realm (its secret checked) and the
      * admin may view its owner (fine-grained permissions apply); else 404, the same for junk, another realm's key and
-     * an owner the admin may not see. A lookup that finds a key is an admin event (ACTION on
-     * {@code latchkey/users/{userId}/api-keys/{keyId}/lookup}) with the key's fields, never its text; Keycloak keeps
-     * no admin event of a request answered with an error, so a lookup that finds nothing leaves none.
+     * an owner the admin may not see. Every lookup is an admin event (ACTION), never with the key's text: one that
+     * finds a key on {@code latchkey/users/{userId}/api-keys/{keyId}/lookup} with the key's fields, one that finds
+     * nothing on {@code latchkey/api-keys/lookup} with no representation (it names no user). The 404 is returned, not
+     * thrown: a thrown error marks the request's transaction rollback-only (KeycloakErrorHandler), and the admin event
+     * store writes in that transaction, so the event would be lost.
      */
     @POST
     @Path("lookup")
@@ -77,11 +82,13 @@ public final class RealmApiKeysAdminResource {
             return RealmApiKeyRepresentation.of(ApiKeyRepresentation.of(located.credential(), Time.currentTimeMillis()),
                     located.owner().getId(), located.owner().getUsername());
         });
-        if (found == null) {
-            throw LatchkeyError.notFound("No such API key in this realm");
-        }
         adminEvent.operation(OperationType.ACTION).resource(ResourceType.CUSTOM)
-                .detail("latchkey_resource", UserApiKeysAdminResource.LATCHKEY_RESOURCE)
+                .detail("latchkey_resource", UserApiKeysAdminResource.LATCHKEY_RESOURCE);
+        if (found == null) {
+            adminEvent.detail(LOOKUP_RESULT, "not_found").resourcePath("latchkey", "api-keys", "lookup").success();
+            return JsonResponses.error(Response.Status.NOT_FOUND, "not_found", "No such API key in this realm").build();
+        }
+        adminEvent.detail(LOOKUP_RESULT, "found")
                 .resourcePath("latchkey", "users", found.userId(), "api-keys", found.id(), "lookup")
                 .representation(found).success();
         return JsonResponses.ok(found);
