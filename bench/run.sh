@@ -175,7 +175,11 @@ say "Starting Keycloak $KEYCLOAK_VERSION (kc.sh start --optimized) on $BASE; loa
 : >"$SERVER_LOG"
 # SQL statements are logged (org.hibernate.SQL at debug) so that each run can count them; console only, to one
 # unrotated file, so that counting by byte offset is exact.
+# H2 would answer a repeated identical query from the result of the last one while the tables are unchanged
+# (OPTIMIZE_REUSE_RESULTS); PostgreSQL and the others run it again, so this H2 does too: the admin key list's
+# repeated requests (5a) measure the query, not that reuse.
 "$KC_HOME/bin/kc.sh" start --optimized --http-enabled=true --hostname-strict=false \
+  --db-url-properties=";OPTIMIZE_REUSE_RESULTS=FALSE" \
   --http-host=127.0.0.1 --http-port="$PORT" --http-management-port="$MGMT_PORT" \
   --cache-embedded-users-max-count="$USERS_CACHE" --cache-embedded-network-bind-address=127.0.0.1 \
   --log=console --log-level=INFO,org.hibernate.SQL:debug \
@@ -332,17 +336,18 @@ check_answer() { # realm path form-token expected-text
 
 # --- 5a. The admin's realm-wide key list (GET /admin/realms/{realm}/latchkey/api-keys) -------------------------------
 # Before any validation, so no "last used" write is pending: every SQL statement counted is the request's own. Each
-# query runs 5 times; the median time (curl's total) and the statements of the last run are printed, next to the same
-# admin's GET .../latchkey/settings (authentication and the realm, no key read) as the baseline.
+# query runs 5 times; the median and the slowest time (curl's total) and the statements of the last run are printed,
+# next to the same admin's GET .../latchkey/settings (authentication and the realm, no key read) as the baseline.
 admin_token() {
   curl -fs -d grant_type=password -d client_id=admin-cli -d username=bench-admin -d password=bench-admin-password \
     "$BASE/realms/master/protocol/openid-connect/token" | python3 -c 'import json, sys; print(json.load(sys.stdin)["access_token"])'
 }
-inventory_run() { # realm path-and-query -> "<median ms> <SQL on request threads> <SQL all> <items>"
+inventory_run() { # realm path-and-query -> "<median ms> <slowest ms> <SQL on request threads> <SQL all> <items>"
   local token times=() before t on_requests all items
   token=$(admin_token) || die "no admin token (bench-admin)"
   curl -fs -o /dev/null -H "Authorization: Bearer $token" "$BASE/admin/realms/$1/latchkey/settings" # caches warm
   for _ in 1 2 3 4 5; do
+    token=$(admin_token) || die "no admin token (bench-admin)" # a master-realm token lives 60 s
     before=$(log_size)
     t=$(curl -s -o "$WORK/inventory.json" -w '%{time_total}' -H "Authorization: Bearer $token" "$BASE/admin/realms/$1/$2")
     times+=("$(awk "BEGIN { printf \"%.1f\", $t * 1000 }")")
@@ -350,9 +355,13 @@ inventory_run() { # realm path-and-query -> "<median ms> <SQL on request threads
   sleep 1
   read -r on_requests all <<<"$(sql_between "$before" "$(log_size)")"
   items=$(python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); print(len(d) if isinstance(d, list) else "-")' "$WORK/inventory.json")
-  echo "$(printf '%s\n' "${times[@]}" | sort -n | sed -n 3p) $on_requests $all $items"
+  echo "$(printf '%s\n' "${times[@]}" | sort -n | sed -n '3p;5p' | tr '\n' ' ')$on_requests $all $items"
 }
-say "Admin key list: a page of 100 (median of 5 requests; SQL statements of one request)"
+inventory_ids() { # token realm query -> the listed keys' ids
+  curl -fs -H "Authorization: Bearer $1" "$BASE/admin/realms/$2/latchkey/api-keys?$3" \
+    | python3 -c 'import json, sys; print(" ".join(k["id"] for k in json.load(sys.stdin)))'
+}
+say "Admin key list: a page of 100 (median and slowest of 5 requests; SQL statements of one request)"
 : >"$WORK/inventory.tsv"
 for keys in $SCALES; do
   realm=$(realm_name "$keys")
@@ -360,12 +369,20 @@ for keys in $SCALES; do
       "latchkey/api-keys?max=100&username=user-000001" "latchkey/api-keys?max=100&scoped=true" \
       "latchkey/api-keys?max=100&unusedForDays=0" "latchkey/api-keys?max=100&expiringWithinDays=1"; do
     load_before=$(load)
-    read -r ms on_requests all items <<<"$(inventory_run "$realm" "$query")"
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$realm" "$query" "$ms" "$on_requests" "$all" "$items" "$load_before" \
-      >>"$WORK/inventory.tsv"
-    printf '    %-11s %-52s %8s ms  SQL %s/%s  items %-4s (load %s)\n' "$realm" "$query" "$ms" "$on_requests" "$all" \
-      "$items" "$load_before"
+    read -r ms slowest on_requests all items <<<"$(inventory_run "$realm" "$query")"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$realm" "$query" "$ms" "$slowest" "$on_requests" "$all" "$items" \
+      "$load_before" >>"$WORK/inventory.tsv"
+    printf '    %-11s %-52s %8s ms (slowest %8s)  SQL %s/%s  items %-4s (load %s)\n' "$realm" "$query" "$ms" "$slowest" \
+      "$on_requests" "$all" "$items" "$load_before"
   done
+  # With a filter on the stored data the keys are streamed and the page is filled here; a filter every key passes
+  # must give the pages the database cuts itself (offset and limit), past the first fetch of 500 rows.
+  token=$(admin_token) || die "no admin token (bench-admin)"
+  for window in "max=1000" "first=600&max=100"; do
+    [ "$(inventory_ids "$token" "$realm" "$window")" = "$(inventory_ids "$token" "$realm" "$window&unusedForDays=0")" ] \
+      || die "$realm: latchkey/api-keys?$window&unusedForDays=0 is not the page of latchkey/api-keys?$window"
+  done
+  echo "    $realm: a filter every key passes gives the unfiltered pages (max=1000; first=600&max=100)"
 done
 if $INVENTORY_ONLY; then
   exit 0
@@ -495,11 +512,13 @@ export DURATION WARMUP ROUNDS ROUND_SECONDS CONNECTIONS THREADS KEYS_PER_USER KE
 python3 "$BENCH/report.py" "$RESULTS_TSV" "$DATA/creation.tsv" "$WORK/warmup.tsv" "$RESULTS_FILE"
 {
   echo
-  echo "## Admin key list (GET /admin/realms/{realm}/latchkey/..., a page of 100, before any validation)"
+  echo "## Admin key list"
   echo
-  echo "| realm | request | median ms (5 runs) | SQL on request threads / all (one run) | items | load before |"
-  echo "|---|---|---|---|---|---|"
-  awk -F'\t' '{ printf "| %s | `%s` | %s | %s / %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7 }' "$WORK/inventory.tsv"
+  echo "GET /admin/realms/{realm}/latchkey/..., a page of 100, before any validation (README, Performance: how it scales)."
+  echo
+  echo "| realm | request | median ms (5 runs) | slowest ms | SQL on request threads / all (one run) | items | load before |"
+  echo "|---|---|---|---|---|---|---|"
+  awk -F'\t' '{ printf "| %s | `%s` | %s | %s | %s / %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8 }' "$WORK/inventory.tsv"
 } >>"$RESULTS_FILE"
 if [ ${#PROFILES[@]} -gt 0 ]; then
   for jfr in "${PROFILES[@]}"; do

@@ -23,7 +23,9 @@ import org.keycloak.util.JsonSerialization;
  * owner's id and username, so no user is loaded and the user cache is left alone, however many users the realm has.
  * Without a filter on the stored data the database pages ({@code offset}/{@code limit}); with one, the rows stream in
  * the same order in batches and are filtered here until the page is full, holding at most one batch and the page in
- * memory. Keys of users in a user storage without import are not in that table and are not listed.
+ * memory. Either way the database reads and sorts every key row of the realm for each page (Keycloak's schema has no
+ * index on a credential's type and creation time), so a page's time grows with the realm's keys (README, Performance).
+ * Keys of users in a user storage without import are not in that table and are not listed.
  */
 final class ApiKeyInventory {
 
