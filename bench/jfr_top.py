@@ -52,7 +52,7 @@ def main():
         for method in set(frames):
             inclusive[method] += 1
         text = "\n".join(frames)
-        for bucket, marker in (("Latchkey validation (dev.latchkey.apikey.ApiKeyValidator.check)", "ApiKeyValidator.check"),
+        for bucket, marker in (("Latchkey validation (dev.latchkey.apikey.validation.ApiKeyValidator.check)", "ApiKeyValidator.check"),
                                ("Latchkey introspection answer (IntrospectionResponse.of)", "IntrospectionResponse.of"),
                                ("client authentication (AuthorizeClientUtil.authorizeClient)", "AuthorizeClientUtil.authorizeClient"),
                                ("Latchkey key parsing (ApiKeyFormat.parse)", "ApiKeyFormat.parse"),

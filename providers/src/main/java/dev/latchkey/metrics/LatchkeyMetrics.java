@@ -1,7 +1,7 @@
 package dev.latchkey.metrics;
 
-import dev.latchkey.apikey.InactiveReason;
-import dev.latchkey.apikey.RevocationReason;
+import dev.latchkey.apikey.credential.InactiveReason;
+import dev.latchkey.apikey.credential.RevocationReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;

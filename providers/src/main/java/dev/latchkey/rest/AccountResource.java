@@ -1,6 +1,6 @@
 package dev.latchkey.rest;
 
-import dev.latchkey.apikey.rest.ApiKeysAccountResource;
+import dev.latchkey.apikey.minting.ApiKeysAccountResource;
 import dev.latchkey.password.PasswordResource;
 import dev.latchkey.profile.PreferencesResource;
 import dev.latchkey.profile.ProfileResource;

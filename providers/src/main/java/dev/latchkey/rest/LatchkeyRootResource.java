@@ -4,7 +4,7 @@ import dev.latchkey.apikey.leak.GithubSecretScanningResource;
 import dev.latchkey.apikey.leak.LeakReportResource;
 import dev.latchkey.apikey.node.ApiKeyNodeProvider;
 import dev.latchkey.apikey.proxy.ProxyAuthResource;
-import dev.latchkey.apikey.rest.ApiKeyIntrospectionResource;
+import dev.latchkey.apikey.validation.ApiKeyIntrospectionResource;
 import dev.latchkey.common.DatabaseUnavailable;
 import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.Path;

@@ -11,7 +11,7 @@ import org.keycloak.models.RoleModel;
 
 /**
  * Roles split as tokens carry them: realm role names, and client role names by client id, each sorted. The one place
- * that tells a realm role from a client role for an answer (validation, proxy headers).
+ * that tells a realm role from a client role for an answer (validation, proxy headers, exchanged tokens).
  *
  * @param realm   realm role names
  * @param clients client role names by the client's {@code clientId}

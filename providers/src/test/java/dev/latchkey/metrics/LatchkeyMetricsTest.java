@@ -2,7 +2,7 @@ package dev.latchkey.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.latchkey.apikey.InactiveReason;
+import dev.latchkey.apikey.credential.InactiveReason;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

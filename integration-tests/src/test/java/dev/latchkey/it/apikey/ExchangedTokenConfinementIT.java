@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.latchkey.it.support.AdminClient;
-import dev.latchkey.it.support.ApiKeyFixture;
 import dev.latchkey.it.support.HttpResult;
 import dev.latchkey.it.support.Json;
 import dev.latchkey.it.support.KeycloakServer;

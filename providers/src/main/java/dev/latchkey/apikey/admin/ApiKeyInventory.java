@@ -2,8 +2,7 @@ package dev.latchkey.apikey.admin;
 
 import dev.latchkey.apikey.credential.ApiKeyCredentialData;
 import dev.latchkey.apikey.credential.ApiKeyCredentialModel;
-import dev.latchkey.apikey.representation.ApiKeyRepresentation;
-import dev.latchkey.apikey.representation.RealmApiKeyRepresentation;
+import dev.latchkey.apikey.minting.ApiKeyRepresentation;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.io.IOException;

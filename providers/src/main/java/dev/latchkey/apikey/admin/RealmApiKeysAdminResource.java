@@ -1,10 +1,9 @@
 package dev.latchkey.apikey.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.latchkey.apikey.ApiKeyValidator;
+import dev.latchkey.apikey.minting.ApiKeyRepresentation;
 import dev.latchkey.apikey.node.ApiKeyNodeProvider;
-import dev.latchkey.apikey.representation.ApiKeyRepresentation;
-import dev.latchkey.apikey.representation.RealmApiKeyRepresentation;
+import dev.latchkey.apikey.validation.ApiKeyValidator;
 import dev.latchkey.common.DatabaseUnavailable;
 import dev.latchkey.common.JsonResponses;
 import dev.latchkey.common.LatchkeyError;

@@ -1,7 +1,7 @@
 package dev.latchkey.apikey.admin;
 
-import dev.latchkey.apikey.ApiKeyService;
-import dev.latchkey.apikey.representation.ApiKeyRepresentation;
+import dev.latchkey.apikey.minting.ApiKeyRepresentation;
+import dev.latchkey.apikey.minting.ApiKeyService;
 import dev.latchkey.common.DatabaseUnavailable;
 import dev.latchkey.common.JsonResponses;
 import dev.latchkey.common.LatchkeyError;

@@ -1,7 +1,5 @@
 package dev.latchkey.apikey.credential;
 
-import dev.latchkey.apikey.IncomingKeyRules;
-import dev.latchkey.apikey.signing.OldFormatKeys;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.credential.CredentialProvider;
 import org.keycloak.credential.CredentialTypeMetadata;

@@ -1,9 +1,9 @@
 package dev.latchkey.apikey.exchange;
 
-import dev.latchkey.apikey.ApiKeyNodeState;
-import dev.latchkey.apikey.ApiKeyValidator;
-import dev.latchkey.apikey.ValidationOutcome;
 import dev.latchkey.apikey.settings.ApiKeySettings;
+import dev.latchkey.apikey.validation.ApiKeyNodeState;
+import dev.latchkey.apikey.validation.ApiKeyValidator;
+import dev.latchkey.apikey.validation.ValidationOutcome;
 import dev.latchkey.common.OrganizationMembership;
 import dev.latchkey.metrics.LatchkeyMetrics;
 import jakarta.ws.rs.core.MediaType;

@@ -1,10 +1,8 @@
 package dev.latchkey.apikey.exchange;
 
-import java.util.HashMap;
-import java.util.HashSet;
+import dev.latchkey.roles.RoleNames;
 import java.util.Map;
 import java.util.Set;
-import org.keycloak.models.ClientModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.representations.AccessToken;
 
@@ -19,27 +17,19 @@ final class ExchangedToken {
      * client's scopes; a scoped key may use fewer. A client left without roles leaves {@code resource_access}.
      */
     static void narrow(AccessToken token, Set<RoleModel> allowed) {
-        Set<String> realmRoles = new HashSet<>();
-        Map<String, Set<String>> clientRoles = new HashMap<>();
-        for (RoleModel role : allowed) {
-            if (role.isClientRole() && role.getContainer() instanceof ClientModel client) {
-                clientRoles.computeIfAbsent(client.getClientId(), id -> new HashSet<>()).add(role.getName());
-            } else if (!role.isClientRole()) {
-                realmRoles.add(role.getName());
-            }
-        }
-        narrow(token, realmRoles, clientRoles);
+        RoleNames names = RoleNames.of(allowed);
+        narrow(token, names.realm(), names.clients());
     }
 
-    static void narrow(AccessToken token, Set<String> realmRoles, Map<String, Set<String>> clientRoles) {
+    static void narrow(AccessToken token, Set<String> realmRoles, Map<String, ? extends Set<String>> clientRoles) {
         if (token.getRealmAccess() != null && token.getRealmAccess().getRoles() != null) {
             token.getRealmAccess().getRoles().retainAll(realmRoles);
         }
         if (token.getResourceAccess() != null) {
             token.getResourceAccess().entrySet().removeIf(entry -> {
-                Set<String> allowed = clientRoles.getOrDefault(entry.getKey(), Set.of());
+                Set<String> allowed = clientRoles.get(entry.getKey());
                 if (entry.getValue().getRoles() != null) {
-                    entry.getValue().getRoles().retainAll(allowed);
+                    entry.getValue().getRoles().retainAll(allowed == null ? Set.of() : allowed);
                 }
                 return entry.getValue().getRoles() == null || entry.getValue().getRoles().isEmpty();
             });

@@ -1,7 +1,7 @@
 package dev.latchkey.apikey.leak;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.latchkey.apikey.ApiKeyNodeState;
+import dev.latchkey.apikey.validation.ApiKeyNodeState;
 import dev.latchkey.common.DatabaseUnavailable;
 import dev.latchkey.common.JsonResponses;
 import dev.latchkey.common.LatchkeyError;

@@ -1,10 +1,10 @@
 package dev.latchkey.apikey.leak;
 
-import dev.latchkey.apikey.ApiKeyNodeState;
-import dev.latchkey.apikey.ApiKeyService;
-import dev.latchkey.apikey.ApiKeyValidator;
-import dev.latchkey.apikey.RevocationReason;
 import dev.latchkey.apikey.credential.ApiKeyCredentialModel;
+import dev.latchkey.apikey.credential.RevocationReason;
+import dev.latchkey.apikey.revocation.KeyRevocation;
+import dev.latchkey.apikey.validation.ApiKeyNodeState;
+import dev.latchkey.apikey.validation.ApiKeyValidator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -17,7 +17,7 @@ import org.keycloak.models.UserModel;
 
 /**
  * Acts on a leak report: every reported text that is a key of this realm (its secret checked) is revoked at once, as
- * {@link ApiKeyService#revoke} does it,. Texts that are not are ignored without a trace: no
+ * {@link KeyRevocation#revoke} does it,. Texts that are not are ignored without a trace: no
  * event, no log line, so a report cannot be used to fill the event store, and key texts are never written anywhere.
  */
 final class LeakReports {
@@ -52,9 +52,9 @@ final class LeakReports {
         }
         // Users are locked in one order, as the "last used" flush locks them, so the two cannot deadlock.
         found.sort(Comparator.comparing((Found f) -> f.owner().getId()).thenComparing(f -> f.key().getId()));
-        ApiKeyService service = new ApiKeyService(session, realm);
+        KeyRevocation revocation = new KeyRevocation(session, realm);
         for (Found key : found) {
-            service.revoke(key.owner(), key.key().getId(), RevocationReason.REPORTED_LEAKED, source);
+            revocation.revoke(key.owner(), key.key().getId(), RevocationReason.REPORTED_LEAKED, source);
         }
         return real;
     }

@@ -1,14 +1,16 @@
 package dev.latchkey.apikey.lifecycle;
 
-import dev.latchkey.apikey.ApiKeyEvents;
-import dev.latchkey.apikey.ApiKeyService;
-import dev.latchkey.apikey.RevocationReason;
 import dev.latchkey.apikey.credential.ApiKeyCredentialData;
 import dev.latchkey.apikey.credential.ApiKeyCredentialModel;
+import dev.latchkey.apikey.credential.OldFormatKeys;
+import dev.latchkey.apikey.credential.RevocationReason;
 import dev.latchkey.apikey.credential.UserKeys;
 import dev.latchkey.apikey.credential.UserKeys.StoredKey;
+import dev.latchkey.apikey.events.ApiKeyEvents;
+import dev.latchkey.apikey.mail.AccountLinks;
+import dev.latchkey.apikey.mail.KeyMail;
+import dev.latchkey.apikey.revocation.KeyRevocation;
 import dev.latchkey.apikey.settings.ApiKeySettings;
-import dev.latchkey.apikey.signing.OldFormatKeys;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -105,8 +107,7 @@ public final class LifecycleTask implements ScheduledTask {
 
     /** Mails only where keys are on and the realm can send email; cleanup runs either way. */
     private static boolean mailsWanted(RealmModel realm, ApiKeySettings settings) {
-        Map<String, String> smtp = realm.getSmtpConfig();
-        return settings.enabled() && smtp != null && smtp.get("host") != null && !smtp.get("host").isBlank();
+        return settings.enabled() && KeyMail.smtpConfigured(realm);
     }
 
     /**
@@ -222,7 +223,7 @@ public final class LifecycleTask implements ScheduledTask {
         if (key == null || !(stepNow(realm, key) instanceof LifecycleRules.RevokeUnused)) {
             return; // used, rotated, deleted or revoked since the scan
         }
-        new ApiKeyService(session, realm).revoke(user, key.getId(), RevocationReason.UNUSED, null);
+        new KeyRevocation(session, realm).revoke(user, key.getId(), RevocationReason.UNUSED, null);
     }
 
     /** The key as the database has it now, the user's row locked until the transaction ends. */

@@ -1,8 +1,8 @@
 package dev.latchkey.apikey.node;
 
-import dev.latchkey.apikey.ApiKeyNodeState;
 import dev.latchkey.apikey.leak.GithubPublicKeys;
 import dev.latchkey.apikey.leak.ReportRateLimit;
+import dev.latchkey.apikey.validation.ApiKeyNodeState;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.Provider;
 

@@ -1,12 +1,12 @@
 package dev.latchkey.apikey.node;
 
-import dev.latchkey.apikey.AbsentUsers;
-import dev.latchkey.apikey.ApiKeyNodeState;
-import dev.latchkey.apikey.LastUsedRecorder;
+import dev.latchkey.apikey.credential.OldFormatKeys;
 import dev.latchkey.apikey.leak.GithubPublicKeys;
 import dev.latchkey.apikey.leak.ReportRateLimit;
 import dev.latchkey.apikey.lifecycle.LifecycleScheduler;
-import dev.latchkey.apikey.signing.OldFormatKeys;
+import dev.latchkey.apikey.validation.AbsentUsers;
+import dev.latchkey.apikey.validation.ApiKeyNodeState;
+import dev.latchkey.apikey.validation.LastUsedRecorder;
 import java.time.Duration;
 import java.util.List;
 import org.keycloak.Config;

@@ -1,6 +1,6 @@
 package dev.latchkey.apikey.proxy;
 
-import dev.latchkey.apikey.ValidationOutcome;
+import dev.latchkey.apikey.validation.ValidationOutcome;
 import dev.latchkey.roles.RoleNames;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;

@@ -1,9 +1,9 @@
 package dev.latchkey.apikey.proxy;
 
-import dev.latchkey.apikey.ApiKeyEvents;
-import dev.latchkey.apikey.ApiKeyNodeState;
-import dev.latchkey.apikey.ApiKeyValidator;
-import dev.latchkey.apikey.ValidationOutcome;
+import dev.latchkey.apikey.events.ApiKeyEvents;
+import dev.latchkey.apikey.validation.ApiKeyNodeState;
+import dev.latchkey.apikey.validation.ApiKeyValidator;
+import dev.latchkey.apikey.validation.ValidationOutcome;
 import dev.latchkey.metrics.LatchkeyMetrics;
 import dev.latchkey.metrics.LatchkeyMetrics.ProxyCheck;
 import dev.latchkey.roles.EffectiveRoles;
@@ -16,7 +16,7 @@ import org.keycloak.models.RealmModel;
 
 /**
  * The decision of the proxy auth endpoint: the key is validated exactly as for a service (the same checks, caches,
- * reasons and events, {@link ApiKeyValidator}), what it may do comes from {@link dev.latchkey.apikey.KeyPermissions},
+ * reasons and events, {@link ApiKeyValidator}), what it may do comes from {@link dev.latchkey.apikey.validation.KeyPermissions},
  * and the endpoint adds two rules of its own: a Basic user name must be the owner's, and every role the proxy
  * requires must be one the key may use.
  */
