@@ -1,19 +1,11 @@
 package dev.latchkey.it.proxy;
 
-import dev.latchkey.it.support.KeycloakServer;
-import dev.latchkey.it.support.Ports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,21 +21,17 @@ final class Caddy implements AutoCloseable {
     static final Path README = Path.of("..", "README.md");
 
     private static final Pattern BLOCK = Pattern.compile("```caddyfile\n(.*?)```", Pattern.DOTALL);
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
 
-    private final Path dir;
-    private final int port;
-    private final Process process;
+    private final ProxyProcess process;
 
     /**
      * @param dir          an empty directory for the configuration, Caddy's data and its output
      * @param keycloakHost {@code host:port} of Keycloak
      */
     Caddy(Path dir, String keycloakHost, String realm, int upstreamPort) {
-        this.dir = dir;
-        this.port = Ports.free(new HashSet<>());
+        process = new ProxyProcess("Caddy", dir);
         Map<String, String> values = new LinkedHashMap<>();
-        values.put("app.example.com {", "http://127.0.0.1:" + port + " {");
+        values.put("app.example.com {", process.url() + " {");
         values.put("keycloak.internal:8080", keycloakHost);
         values.put("/realms/demo/", "/realms/" + realm + "/");
         values.put("127.0.0.1:3000", "127.0.0.1:" + upstreamPort);
@@ -62,19 +50,15 @@ final class Caddy implements AutoCloseable {
                         auto_https off
                     }
                     """ + config);
-            ProcessBuilder builder = new ProcessBuilder("caddy", "run", "--config", dir.resolve("Caddyfile").toString(),
-                    "--adapter", "caddyfile")
-                    .redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("console.log").toFile());
-            // Caddy keeps data (certificates, locks) under these; not in the home of whoever runs the tests
-            builder.environment().put("HOME", dir.toString());
-            builder.environment().put("XDG_DATA_HOME", dir.resolve("data").toString());
-            builder.environment().put("XDG_CONFIG_HOME", dir.resolve("config").toString());
-            process = builder.start();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start Caddy in " + dir, e);
+            throw new UncheckedIOException("Cannot configure Caddy in " + dir, e);
         }
-        awaitListening();
+        // Caddy keeps data (certificates, locks) under these; not in the home of whoever runs the tests
+        process.start(environment -> {
+            environment.put("HOME", dir.toString());
+            environment.put("XDG_DATA_HOME", dir.resolve("data").toString());
+            environment.put("XDG_CONFIG_HOME", dir.resolve("config").toString());
+        }, "caddy", "run", "--config", dir.resolve("Caddyfile").toString(), "--adapter", "caddyfile");
     }
 
     /** The README's caddyfile block, as written there. */
@@ -92,45 +76,12 @@ final class Caddy implements AutoCloseable {
 
     /** e.g. {@code http://127.0.0.1:41234}. */
     String url() {
-        return "http://127.0.0.1:" + port;
-    }
-
-    private void awaitListening() {
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Caddy exited with " + process.exitValue() + ":\n" + output());
-            }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-                return;
-            } catch (IOException notYet) {
-                KeycloakServer.sleep(Duration.ofMillis(100));
-            }
-        }
-        close();
-        throw new IllegalStateException("Caddy did not listen on " + port + " within " + START_TIMEOUT + ":\n" + output());
-    }
-
-    private String output() {
-        try {
-            Path log = dir.resolve("console.log");
-            return Files.exists(log) ? Files.readString(log) : "";
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return process.url();
     }
 
     /** SIGTERM: Caddy's graceful stop. */
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        process.close();
     }
 }
