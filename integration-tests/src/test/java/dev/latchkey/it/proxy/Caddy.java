@@ -1,7 +1,9 @@
 package dev.latchkey.it.proxy;
 
+import dev.latchkey.it.support.KeycloakServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -24,12 +26,10 @@ final class Caddy implements AutoCloseable {
 
     private final ProxyProcess process;
 
-    /**
-     * @param dir          an empty directory for the configuration, Caddy's data and its output
-     * @param keycloakHost {@code host:port} of Keycloak
-     */
-    Caddy(Path dir, String keycloakHost, String realm, int upstreamPort) {
-        process = new ProxyProcess("Caddy", dir);
+    Caddy(KeycloakServer server, String realm, int upstreamPort) {
+        process = new ProxyProcess("Caddy");
+        Path dir = process.dir();
+        String keycloakHost = "127.0.0.1:" + URI.create(server.baseUrl()).getPort();
         Map<String, String> values = new LinkedHashMap<>();
         values.put("app.example.com {", process.url() + " {");
         values.put("keycloak.internal:8080", keycloakHost);
@@ -51,6 +51,7 @@ final class Caddy implements AutoCloseable {
                     }
                     """ + config);
         } catch (IOException e) {
+            process.close();
             throw new UncheckedIOException("Cannot configure Caddy in " + dir, e);
         }
         // Caddy keeps data (certificates, locks) under these; not in the home of whoever runs the tests
@@ -77,6 +78,11 @@ final class Caddy implements AutoCloseable {
     /** e.g. {@code http://127.0.0.1:41234}. */
     String url() {
         return process.url();
+    }
+
+    /** Its working directory, deleted when closed. */
+    Path dir() {
+        return process.dir();
     }
 
     /** SIGTERM: Caddy's graceful stop. */

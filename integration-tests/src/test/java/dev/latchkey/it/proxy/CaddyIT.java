@@ -5,23 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.latchkey.it.support.ApiKeyFixture;
-import dev.latchkey.it.support.Dirs;
 import dev.latchkey.it.support.Http;
 import dev.latchkey.it.support.HttpResult;
 import dev.latchkey.it.support.Json;
 import dev.latchkey.it.support.KeycloakServer;
 import dev.latchkey.it.support.LatchkeyIT;
 import dev.latchkey.it.support.NewUser;
-import dev.latchkey.it.support.TestPaths;
 import dev.latchkey.it.support.TestUser;
 import dev.latchkey.it.support.UserProfileConfig;
 import java.io.IOException;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -38,9 +32,9 @@ class CaddyIT {
     private ProxyRealm realm;
     @AutoClose
     private EchoUpstream upstream;
+    @AutoClose
     private Caddy caddy;
     private KeycloakServer server;
-    private Path dir;
     private TestUser owner;
     private String key;
 
@@ -51,18 +45,7 @@ class CaddyIT {
         owner = realm.userWithRole();
         key = realm.key(owner);
         upstream = new EchoUpstream();
-        dir = Files.createTempDirectory(TestPaths.fromSystemProperties().serverLog().getParent(), "caddy-");
-        caddy = new Caddy(dir, "127.0.0.1:" + URI.create(server.baseUrl()).getPort(), realm.name(), upstream.port());
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (caddy != null) {
-            caddy.close();
-        }
-        if (dir != null) {
-            Dirs.delete(dir);
-        }
+        caddy = new Caddy(server, realm.name(), upstream.port());
     }
 
     @Test
@@ -130,7 +113,7 @@ class CaddyIT {
         // first through this Caddy, so over a new connection to Keycloak: curl --http2 asks to upgrade to HTTP/2
         // (h2c), as the JDK's client does; passed on to Keycloak, that upgrade switched the connection and the
         // request was never answered
-        Command upgrade = Command.run(dir, Map.of(), null, "curl", "-s", "--http2", "-m", "30", "-o", "/dev/null",
+        Command upgrade = Command.run(caddy.dir(), Map.of(), null, "curl", "-s", "--http2", "-m", "30", "-o", "/dev/null",
                 "-w", "%{http_code} %{http_version}", caddy.url() + "/app/orders");
         HttpResult none = server.http().get(caddy.url() + "/app/orders").send();
         HttpResult bad = server.http().get(caddy.url() + "/app/orders").header("X-Api-Key", key + "x").send();

@@ -1,9 +1,11 @@
 package dev.latchkey.it.proxy;
 
+import dev.latchkey.it.support.KeycloakServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
@@ -21,12 +23,10 @@ final class Nginx implements AutoCloseable {
 
     private final ProxyProcess process;
 
-    /**
-     * @param dir          an empty directory for the configuration, logs and the git repository ({@code dir/git})
-     * @param keycloakHost {@code host:port} of Keycloak
-     */
-    Nginx(Path dir, String keycloakHost, String realm, int upstreamPort) {
-        process = new ProxyProcess("nginx", dir);
+    Nginx(KeycloakServer server, String realm, int upstreamPort) {
+        process = new ProxyProcess("nginx");
+        Path dir = process.dir();
+        String keycloakHost = "127.0.0.1:" + URI.create(server.baseUrl()).getPort();
         try {
             Map<String, String> values = Map.of("@DIR@", dir.toString(), "@USER@", owner(dir),
                     "@PORT@", Integer.toString(process.port()), "@KEYCLOAK@", keycloakHost, "@REALM@", realm,
@@ -40,6 +40,7 @@ final class Nginx implements AutoCloseable {
                 Files.writeString(dir.resolve(file), text);
             }
         } catch (IOException e) {
+            process.close();
             throw new UncheckedIOException("Cannot configure nginx in " + dir, e);
         }
         process.start(environment -> { }, "nginx", "-p", dir.toString(), "-e", dir.resolve("error.log").toString(),

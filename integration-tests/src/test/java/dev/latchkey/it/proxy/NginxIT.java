@@ -3,23 +3,18 @@ package dev.latchkey.it.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.latchkey.it.support.Dirs;
 import dev.latchkey.it.support.Http;
 import dev.latchkey.it.support.HttpResult;
 import dev.latchkey.it.support.Json;
 import dev.latchkey.it.support.KeycloakServer;
 import dev.latchkey.it.support.LatchkeyIT;
 import dev.latchkey.it.support.NewUser;
-import dev.latchkey.it.support.TestPaths;
 import dev.latchkey.it.support.TestUser;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -36,9 +31,9 @@ class NginxIT {
     private ProxyRealm realm;
     @AutoClose
     private EchoUpstream upstream;
+    @AutoClose
     private Nginx nginx;
     private KeycloakServer server;
-    private Path dir;
     private TestUser owner;
     private String key;
 
@@ -49,20 +44,7 @@ class NginxIT {
         owner = realm.userWithRole();
         key = realm.key(owner);
         upstream = new EchoUpstream();
-        // for its owner only, as many home folders are: the configuration must work wherever the checkout lives
-        dir = Files.createTempDirectory(TestPaths.fromSystemProperties().serverLog().getParent(), "nginx-",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        nginx = new Nginx(dir, "127.0.0.1:" + URI.create(server.baseUrl()).getPort(), realm.name(), upstream.port());
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (nginx != null) {
-            nginx.close();
-        }
-        if (dir != null) {
-            Dirs.delete(dir);
-        }
+        nginx = new Nginx(server, realm.name(), upstream.port());
     }
 
     @Test
@@ -173,17 +155,17 @@ class NginxIT {
     @Test
     @DisplayName("Given git clone http://owner:key@host/repo.git behind nginx, then it clones; a bad key or none fails")
     void gitCloneWithBasic() throws IOException {
-        Path home = Files.createDirectories(dir.resolve("home"));
+        Path home = Files.createDirectories(nginx.dir().resolve("home"));
         Map<String, String> env = Map.of("HOME", home.toString(), "GIT_CONFIG_NOSYSTEM", "1",
                 "GIT_TERMINAL_PROMPT", "0", "GIT_ASKPASS", "/bin/false");
-        Files.createDirectories(dir.resolve("git"));
+        Files.createDirectories(nginx.dir().resolve("git"));
         Files.writeString(home.resolve("README.txt"), "served through nginx\n");
         git(home, env, "init", "-q", "-b", "main", "work");
         Files.copy(home.resolve("README.txt"), home.resolve("work/README.txt"));
         git(home.resolve("work"), env, "add", "README.txt");
         git(home.resolve("work"), env, "-c", "user.name=Test", "-c", "user.email=t@latchkey.test", "commit", "-q", "-m", "first");
-        git(home, env, "clone", "-q", "--bare", "work", dir.resolve("git/repo.git").toString());
-        git(dir.resolve("git/repo.git"), env, "update-server-info");
+        git(home, env, "clone", "-q", "--bare", "work", nginx.dir().resolve("git/repo.git").toString());
+        git(nginx.dir().resolve("git/repo.git"), env, "update-server-info");
         String host = nginx.url().substring("http://".length());
 
         Command cloned = Command.run(home, env, null, "git", "clone", "-q",
@@ -201,7 +183,7 @@ class NginxIT {
 
     /** curl with the user and key in a config read from stdin, so the key is not in the process's arguments. */
     private Command curl(String userAndKey, String path) {
-        return Command.run(dir, Map.of(), "user = \"" + userAndKey + "\"\n", "curl", "-s", "-K", "-",
+        return Command.run(nginx.dir(), Map.of(), "user = \"" + userAndKey + "\"\n", "curl", "-s", "-K", "-",
                 "-w", "\n%{http_code}", nginx.url() + path);
     }
 

@@ -1,24 +1,28 @@
 package dev.latchkey.it.proxy;
 
+import dev.latchkey.it.support.Dirs;
 import dev.latchkey.it.support.KeycloakServer;
 import dev.latchkey.it.support.Ports;
+import dev.latchkey.it.support.TestPaths;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * A reverse proxy the tests run as it is installed (Debian's nginx or Caddy): a free port, a working directory for
- * its configuration, data and output ({@code console.log}), a wait until it listens, and SIGTERM when closed (both
- * stop gracefully on it).
+ * A reverse proxy the tests run as it is installed (Debian's nginx or Caddy): a free port, a working directory of its
+ * own for its configuration, data and output ({@code console.log}), a wait until it listens; when closed, SIGTERM (both
+ * stop gracefully on it) and the directory deleted.
  */
 final class ProxyProcess implements AutoCloseable {
 
@@ -29,9 +33,19 @@ final class ProxyProcess implements AutoCloseable {
     private final int port;
     private Process process;
 
-    ProxyProcess(String name, Path dir) {
+    /**
+     * The directory is next to the test server's log, for its owner only, as many home folders are: the
+     * configurations must work wherever the checkout lives.
+     */
+    ProxyProcess(String name) {
         this.name = name;
-        this.dir = dir;
+        try {
+            this.dir = Files.createTempDirectory(TestPaths.fromSystemProperties().serverLog().getParent(),
+                    name.toLowerCase(Locale.ROOT) + "-",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         this.port = Ports.free(new HashSet<>());
     }
 
@@ -101,16 +115,16 @@ final class ProxyProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        if (process == null) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
+        if (process != null) {
+            process.destroy();
+            try {
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
+        Dirs.delete(dir);
     }
 }
