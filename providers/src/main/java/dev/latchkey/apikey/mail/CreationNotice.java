@@ -34,8 +34,8 @@ public final class CreationNotice {
         model.put("keyHint", key.data().hint());
         model.put("createdAt", Instant.ofEpochMilli(key.getCreatedDate()));
         model.put("expiresAt", Instant.ofEpochMilli(key.data().expiresAt()));
-        putIfKnown(model, "ipAddress", session.getContext().getConnection().getRemoteAddr());
-        putIfKnown(model, "userAgent", userAgent(session));
+        model.put("ipAddress", session.getContext().getConnection().getRemoteAddr());
+        model.put("userAgent", userAgent(session));
         model.put("accountUrl", AccountLinks.of(realm));
         if (replacedUntil != null) {
             model.put("oldKeyUntil", Instant.ofEpochMilli(replacedUntil));
@@ -51,11 +51,5 @@ public final class CreationNotice {
         String userAgent = headers == null ? null : headers.getHeaderString(HttpHeaders.USER_AGENT);
         return userAgent != null && userAgent.length() > MAX_USER_AGENT
                 ? userAgent.substring(0, MAX_USER_AGENT) + "..." : userAgent;
-    }
-
-    private static void putIfKnown(Map<String, Object> model, String name, String value) {
-        if (value != null) {
-            model.put(name, value);
-        }
     }
 }

@@ -1,6 +1,8 @@
 package dev.latchkey.apikey.mail;
 
 import dev.latchkey.apikey.events.ApiKeyEvents;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -21,7 +23,8 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  * in between gets nothing. A failed send is logged and recorded as an error event of the owner
  * ({@code UPDATE_CREDENTIAL_ERROR}), and not retried: the Profile page shows the key either way.
  *
- * @param model the template's attributes: strings and {@link java.time.Instant}s, formatted when sent
+ * @param model the template's attributes: strings and {@link java.time.Instant}s, formatted when sent; a null value
+ *              is an attribute the template shows as missing (e.g. no account link where no hostname is configured)
  */
 record QueuedKeyMail(String realmId, String userId, String keyId, String keyName, KeyMail.Kind kind,
                      Map<String, Object> model) {
@@ -30,7 +33,7 @@ record QueuedKeyMail(String realmId, String userId, String keyId, String keyName
     private static final String EXECUTOR = "latchkey-email";
 
     QueuedKeyMail {
-        model = Map.copyOf(model);
+        model = Collections.unmodifiableMap(new HashMap<>(model));
     }
 
     /** Queues the email for after the commit of the session's transaction; nothing when the owner cannot get mail. */
