@@ -42,6 +42,17 @@ async function ok(what: string, response: { ok(): boolean; status(): number; tex
   if (!response.ok()) throw new Error(`${what} failed: ${response.status()} ${await response.text()}`);
 }
 
+/**
+ * Moves the server's clock this many seconds ahead of real time (0: back to real time), through the test clock that
+ * the integration tests install in the Keycloak they start (`dev.latchkey.it.testclock`): a test makes a sign-in
+ * old without waiting for it to age.
+ */
+export async function setServerClockOffset(seconds: number) {
+  const api = await request.newContext({ baseURL });
+  await ok(`moving the server's clock by ${seconds} s`, await api.put(`/realms/master/latchkey-test-clock/offset/${seconds}`));
+  await api.dispose();
+}
+
 const realmPath = (realm: string) => `/admin/realms/${encodeURIComponent(realm)}`;
 
 /**

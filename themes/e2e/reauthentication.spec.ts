@@ -1,16 +1,20 @@
 import { expect } from "@playwright/test";
 
-import { createRealm, introspect, logIn, updateApiKeySettings } from "./admin";
+import { createRealm, introspect, logIn, setServerClockOffset, updateApiKeySettings } from "./admin";
 import { alice, openCreateDialog, screenshot, screenshotAsShown, signIn, test } from "./console";
 import { addDays, todayIn } from "./days";
 
 // Creating a key needs a recent sign-in (the realm's re-authentication age, README "Security"). Past it the server
 // answers 403 reauthentication_required; the page signs the user in again and brings back the dialog as they left
-// it (name, description, day, roles, organization), and they press Create again. The age here is short enough to
-// wait out, and long enough for a loaded machine to load the console and press Create within it after the new
-// sign-in.
+// it (name, description, day, roles, organization), and they press Create again. The sign-in is made old by moving
+// the server's clock past the age (the test clock), not by waiting; the age is long enough for a loaded machine to
+// load the console and press Create within it after the new sign-in.
 
-const REAUTHENTICATION_SECONDS = 20;
+const REAUTHENTICATION_SECONDS = 60;
+
+test.afterEach(async () => {
+  await setServerClockOffset(0);
+});
 
 const drafts = (page: import("@playwright/test").Page) =>
   page.evaluate(() => Object.keys(sessionStorage).filter((key) => key.startsWith("latchkey.apiKeyDraft.")));
@@ -22,7 +26,6 @@ test("re-authentication: an old sign-in leads to the login form and back to the 
   await createRealm(realm, [alice]);
   await updateApiKeySettings(realm, { reauthenticationSeconds: REAUTHENTICATION_SECONDS });
   await signIn(page, realm, alice, "#api-keys");
-  const signedInAt = Date.now();
   await expect(page.getByTestId("latchkey-api-keys-empty")).toBeVisible();
 
   const day = addDays(todayIn("America/New_York"), 30); // the browser's zone (playwright.config.ts)
@@ -33,8 +36,8 @@ test("re-authentication: an old sign-in leads to the login form and back to the 
   await page.getByTestId("latchkey-api-key-roles").fill("api");
   await page.getByTestId("latchkey-api-key-role-option-api-access").click();
   await page.getByTestId("latchkey-api-key-organization").selectOption("wonderland");
-  // past the age, with a second to spare for the server's whole-second clock
-  await page.waitForTimeout(Math.max(0, signedInAt + (REAUTHENTICATION_SECONDS + 2) * 1000 - Date.now()));
+  // the sign-in is now past the age, with seconds to spare for the server's whole-second clock
+  await setServerClockOffset(REAUTHENTICATION_SECONDS + 5);
 
   // the page leaves at once, before the browser would let the test read the answer: read it on its way through
   let refusal: { status: number; body: unknown } | undefined;
