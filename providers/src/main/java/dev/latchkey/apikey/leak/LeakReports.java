@@ -16,9 +16,10 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 /**
- * Acts on a leak report: every reported text that is a key of this realm (its secret checked) is revoked at once, as
- * {@link KeyRevocation#revoke} does it,. Texts that are not are ignored without a trace: no
- * event, no log line, so a report cannot be used to fill the event store, and key texts are never written anywhere.
+ * Acts on a leak report: every reported text that is a key of this realm (its secret checked) is revoked at once by
+ * {@link KeyRevocation#revoke} (cluster-wide, with its event, metric and email). Texts that are not are ignored
+ * without a trace: no event, no log line, so a report cannot be used to fill the event store, and key texts are never
+ * written anywhere.
  */
 final class LeakReports {
 

@@ -48,7 +48,7 @@ public final class ApiKeyService {
         this.events = new ApiKeyEvents(session, realm);
     }
 
-    public ApiKeySettings settings() {
+    private ApiKeySettings settings() {
         return ApiKeySettings.of(realm);
     }
 
