@@ -15,6 +15,7 @@ import dev.latchkey.it.support.LatchkeySettings;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * A realm of its own for one test class, created in one admin call: the {@code api-access} role, API keys on, a
@@ -32,6 +33,17 @@ final class ClusterRealm implements AutoCloseable {
 
     /** @param users usernames to create, each holding {@value ApiKeyFixture#ROLE} and password {@value #PASSWORD} */
     ClusterRealm(KeycloakServer creator, String prefix, boolean eventsEnabled, String... users) {
+        this(creator, prefix, eventsEnabled, realm -> { }, users);
+    }
+
+    /**
+     * @param more further fields of the realm, set in the creating call. Not in a second call: the other node's
+     *             lifecycle task reads every realm every few seconds, so it may have cached the new realm already,
+     *             and a change made through one node reaches the other's cache by an invalidation some milliseconds
+     *             after the change's answer (a key created there in between would see the realm as it was).
+     */
+    ClusterRealm(KeycloakServer creator, String prefix, boolean eventsEnabled, Consumer<ObjectNode> more,
+                 String... users) {
         this.creator = creator;
         this.name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         ObjectNode realm = Json.object().put("realm", name).put("enabled", true)
@@ -54,6 +66,7 @@ final class ClusterRealm implements AutoCloseable {
                     .put("temporary", false);
             user.putArray("realmRoles").add(ROLE).add("default-roles-" + name);
         }
+        more.accept(realm);
         creator.admin().post("/realms", realm).expectStatus(201);
     }
 
