@@ -7,7 +7,8 @@ Keys are minted offline in Latchkey's exact format (see ApiKeyFormat.java), so n
         + 6 base62 digits of CRC32("lk_" + body)
     tag = HMAC-SHA256(realm's MAC secret, everything before it)[:16]
 
-with the realm's MAC secret made here and given to the realm (attribute latchkey.apiKeys.macSecret), and each user
+with the realm's MAC secret made here and given to the realm (its internal component of type MAC_COMPONENT_TYPE, as
+`kc.sh export` writes it), and each user
 carries the credentials Latchkey would have stored for them (secretData holds only SHA-256 of the secret). Keycloak
 keeps the user and credential ids given in a realm import, which is what makes these keys valid.
 
@@ -46,7 +47,7 @@ CHECKSUM_WIDTH = 6
 INVALID_KEYS = 10_000
 # More than any run sends to one realm (a 10 s round at 20,000 requests/s is 200,000), so no forged key repeats.
 FORGED_KEYS = int(os.environ.get("FORGED_KEYS", "400000"))
-MAC_ATTRIBUTE = "latchkey.apiKeys.macSecret"
+MAC_COMPONENT_TYPE = "dev.latchkey.apikey.signing.RealmKeyMacSecret"
 
 SERVICE_CLIENT = "bench-service"
 SERVICE_SECRET = "bench-service-secret"
@@ -184,7 +185,10 @@ def main():
         "ssoSessionIdleTimeout": day,
         "ssoSessionMaxLifespan": day,
         "attributes": {"latchkey.apiKeys.enabled": "true", "latchkey.apiKeys.maxKeysPerUser": str(max(100, per_user)),
-                       "latchkey.apiKeys.proxyAuth": "true", MAC_ATTRIBUTE: base64.b64encode(mac_secret).decode()},
+                       "latchkey.apiKeys.proxyAuth": "true"},
+        "components": {MAC_COMPONENT_TYPE: [{"name": "Latchkey API-key tag secret", "providerId": "latchkey-key-mac",
+                                             "subComponents": {},
+                                             "config": {"secret": [base64.b64encode(mac_secret).decode()]}}]},
         "roles": {
             "realm": [{"name": "api-access", "description": "May use API keys"},
                       {"name": "reports", "description": "Reads reports"},

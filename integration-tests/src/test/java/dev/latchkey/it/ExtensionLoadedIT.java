@@ -30,6 +30,8 @@ class ExtensionLoadedIT {
         soft.assertThat(providerIds(providers, "ui-tab")).as("ui-tab (its id is the tab title)").contains("API keys");
         soft.assertThat(providerIds(providers, "latchkey-api-key-node")).as("Latchkey's own SPI: the node's key state")
                 .contains("default");
+        soft.assertThat(providerIds(providers, "latchkey-key-mac-secret"))
+                .as("Latchkey's own SPI: the component type of the keys' tag secret").contains("latchkey-key-mac");
         soft.assertAll();
     }
 

@@ -3,21 +3,13 @@ package dev.latchkey.it.apikey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.latchkey.it.support.AdminClient;
 import dev.latchkey.it.support.ApiKeyFixture;
-import dev.latchkey.it.support.Json;
 import dev.latchkey.it.support.KeycloakServer;
 import dev.latchkey.it.support.LatchkeyIT;
 import dev.latchkey.it.support.TestClock;
 import dev.latchkey.it.support.TestRealm;
 import dev.latchkey.it.support.TestUser;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -107,7 +99,7 @@ class ForgedKeyIT {
         byte[] secret = KeyTextForger.random(32);
         String oldKey = KeyTextForger.oldFormat(keyId, userId, secret);
         String name = "oldkeys-" + UUID.randomUUID().toString().substring(0, 8);
-        admin.post("/realms", realmWithOldKey(name, userId, keyId, oldKey, secret)).expectStatus(201);
+        admin.post("/realms", ExportedRealm.holding(name, userId, keyId, oldKey, secret)).expectStatus(201);
         try (TestRealm ignored = new TestRealm(admin, name)) {
             assertThat(admin.realm(name).path("attributes").path(OLD_FORMAT_ATTRIBUTE).asText()).isEqualTo("present");
             assertThat(introspect(name, oldKey).path("active").asBoolean()).as("an old key keeps working").isTrue();
@@ -132,29 +124,6 @@ class ForgedKeyIT {
 
     private JsonNode introspect(String realmName, String key) {
         return ApiKeyFixture.introspect(server, realmName, key).expectStatus(200).json();
-    }
-
-    /** A realm as an export from before tags looks: a user holding an old-format key, its ids given. */
-    private static ObjectNode realmWithOldKey(String name, UUID userId, UUID keyId, String key, byte[] secret)
-            throws NoSuchAlgorithmException {
-        ObjectNode rep = Json.object().put("realm", name).put("enabled", true).put("eventsEnabled", true);
-        rep.putArray("enabledEventTypes").add("INTROSPECT_TOKEN_ERROR");
-        rep.putObject("attributes").put("latchkey.apiKeys.enabled", "true");
-        rep.putObject("roles").putArray("realm").addObject().put("name", ApiKeyFixture.ROLE);
-        ArrayNode clients = rep.putArray("clients");
-        clients.add(ApiKeyFixture.serviceClient());
-        long now = Instant.now().toEpochMilli();
-        String hash = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(secret));
-        ObjectNode user = rep.putArray("users").addObject().put("id", userId.toString()).put("username", "holder")
-                .put("enabled", true);
-        user.putArray("realmRoles").add(ApiKeyFixture.ROLE);
-        user.putArray("credentials").addObject().put("id", keyId.toString()).put("type", "api-key")
-                .put("userLabel", "old").put("createdDate", now)
-                .put("secretData", Json.object().put("algorithm", "SHA-256").put("hash", hash).toString())
-                .put("credentialData", Json.object().put("name", "old")
-                        .put("expiresAt", now + Duration.ofDays(30).toMillis()).put("hint", key.substring(0, 11))
-                        .toString());
-        return rep;
     }
 
     private String scrape() {

@@ -3,13 +3,18 @@ package dev.latchkey.it.apikey;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.UUID;
 import java.util.zip.CRC32;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Key texts anyone can compute without the realm's secret: valid prefix and checksum, any ids. Written here from the
- * README's description of the format (not with Latchkey's classes), as an attacker or an old Latchkey would.
+ * Key texts anyone can compute without the realm's secret: valid prefix and checksum, any ids; and, given a realm's
+ * tag secret, keys as that realm mints them. Written here from the README's description of the format (not with
+ * Latchkey's classes), as an attacker or an old Latchkey would.
  */
 final class KeyTextForger {
 
@@ -22,6 +27,16 @@ final class KeyTextForger {
     /** A key of the current format (version 3) with a made-up tag. */
     static String tagged(UUID credentialId, UUID userId) {
         return text(payload(3, credentialId, userId, random(32 + 16)));
+    }
+
+    /** A key of the current format as the realm holding {@code macSecret} mints it: tag = HMAC-SHA256, 16 bytes. */
+    static String tagged(UUID credentialId, UUID userId, byte[] secret, byte[] macSecret)
+            throws GeneralSecurityException {
+        byte[] signed = payload(3, credentialId, userId, secret);
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(macSecret, "HmacSHA256"));
+        byte[] tag = Arrays.copyOf(mac.doFinal(signed), 16);
+        return text(ByteBuffer.allocate(signed.length + tag.length).put(signed).put(tag).array());
     }
 
     /** A key of the format before tags (version 1), as Latchkey minted them until then. */

@@ -11,6 +11,7 @@ import dev.latchkey.apikey.mail.AccountLinks;
 import dev.latchkey.apikey.mail.KeyMail;
 import dev.latchkey.apikey.revocation.KeyRevocation;
 import dev.latchkey.apikey.settings.ApiKeySettings;
+import dev.latchkey.apikey.signing.RealmKeyMac;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -30,7 +31,8 @@ import org.keycloak.timer.ScheduledTask;
 /**
  * Reminders before a key expires, the notice on the day it expires, the deletion of keys that stopped working
  * long enough ago, and whether the realm still holds keys of the old format ({@link OldFormatKeys}): one pass over
- * every realm's stored keys.
+ * every realm's stored keys. The pass also moves a realm's tag secret out of its attributes, where an earlier
+ * Latchkey kept it ({@link RealmKeyMac#moveOutOfAttributes}).
  *
  * <p>Runs through Keycloak's {@code ClusterAwareScheduledTaskRunner}, which keeps two nodes from running it at the
  * same time, and only while a run takes less than the interval: "once" comes from each key itself, a lease
@@ -101,6 +103,7 @@ public final class LifecycleTask implements ScheduledTask {
             RealmModel realm = session.realms().getRealm(realmId);
             if (realm != null) {
                 OldFormatKeys.recount(session, realm);
+                RealmKeyMac.moveOutOfAttributes(session, realm);
             }
         });
     }
