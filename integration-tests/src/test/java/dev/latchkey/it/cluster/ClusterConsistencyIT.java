@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.latchkey.it.support.AdminClient;
 import dev.latchkey.it.support.ApiKeyFixture;
+import dev.latchkey.it.support.HttpResult;
 import dev.latchkey.it.support.Json;
 import dev.latchkey.it.support.KeycloakServer;
 import java.time.Duration;
@@ -120,23 +121,27 @@ class ClusterConsistencyIT {
     }
 
     @Test
-    @DisplayName("Given 12 concurrent creates through both nodes with room for 3, then exactly 3 succeed: the limit holds cluster-wide")
+    @DisplayName("Given 12 concurrent creates through both nodes with room for 3, then exactly 3 succeed: the limit holds cluster-wide, and the realm's first keys, minted through both nodes at once, validate on both")
     void limitHoldsAcrossNodes() throws Exception {
         realm.settings(node1, Map.of("maxKeysPerUser", 3));
         Map<KeycloakServer, String> tokens = Map.of(node1, realm.tokenOf(node1, "ann"), node2, realm.tokenOf(node2, "ann"));
         String expiresAt = ApiKeyFixture.inDays(1);
-        List<Callable<Integer>> creates = new ArrayList<>();
+        List<Callable<HttpResult>> creates = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             KeycloakServer node = i % 2 == 0 ? node1 : node2;
             String name = "race-" + i;
             creates.add(() -> realm.me(node, "POST", "/api-keys", tokens.get(node),
-                    Map.of("name", name, "expiresAt", expiresAt)).status());
+                    Map.of("name", name, "expiresAt", expiresAt)));
         }
         Map<Integer, Integer> byStatus = new HashMap<>();
+        List<String> minted = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(12);
         try {
-            for (Future<Integer> result : pool.invokeAll(creates)) {
-                byStatus.merge(result.get(), 1, Integer::sum);
+            for (Future<HttpResult> result : pool.invokeAll(creates)) {
+                byStatus.merge(result.get().status(), 1, Integer::sum);
+                if (result.get().status() == 201) {
+                    minted.add(result.get().json().path("key").asText());
+                }
             }
         } finally {
             pool.shutdownNow();
@@ -147,6 +152,10 @@ class ClusterConsistencyIT {
         for (KeycloakServer node : List.of(node1, node2)) {
             Await.within(ONE_SECOND, node.name() + " lists the 3 keys", () -> realm.me(node, "GET", "/api-keys",
                     tokens.get(node), null).expectStatus(200).json().size() == 3);
+            // one tag secret for the realm, whichever node minted its first key
+            for (String key : minted) {
+                Await.within(ONE_SECOND, node.name() + " accepts every minted key", () -> realm.isActive(node, key));
+            }
         }
     }
 
