@@ -25,16 +25,30 @@ final class ExportedRealm {
 
     static ObjectNode holding(String name, UUID userId, UUID keyId, String key, byte[] secret)
             throws NoSuchAlgorithmException {
+        ObjectNode rep = realm(name);
+        addHolder(rep, USERNAME, userId, keyId, key, secret);
+        return rep;
+    }
+
+    /** The realm without users. */
+    static ObjectNode realm(String name) {
         ObjectNode rep = Json.object().put("realm", name).put("enabled", true).put("eventsEnabled", true);
         rep.putArray("enabledEventTypes").add("INTROSPECT_TOKEN_ERROR");
         rep.putObject("attributes").put("latchkey.apiKeys.enabled", "true");
         rep.putObject("roles").putArray("realm").addObject().put("name", ApiKeyFixture.ROLE);
         ArrayNode clients = rep.putArray("clients");
         clients.add(ApiKeyFixture.serviceClient());
+        rep.putArray("users");
+        return rep;
+    }
+
+    /** Adds a user with the API-access role holding one key (valid for 30 days) of these ids and secret. */
+    static void addHolder(ObjectNode rep, String username, UUID userId, UUID keyId, String key, byte[] secret)
+            throws NoSuchAlgorithmException {
         long now = Instant.now().toEpochMilli();
         String hash = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(secret));
-        ObjectNode user = rep.putArray("users").addObject().put("id", userId.toString()).put("username", USERNAME)
-                .put("enabled", true);
+        ObjectNode user = ((ArrayNode) rep.get("users")).addObject().put("id", userId.toString())
+                .put("username", username).put("enabled", true);
         user.putArray("realmRoles").add(ApiKeyFixture.ROLE);
         user.putArray("credentials").addObject().put("id", keyId.toString()).put("type", "api-key")
                 .put("userLabel", "old").put("createdDate", now)
@@ -42,6 +56,16 @@ final class ExportedRealm {
                 .put("credentialData", Json.object().put("name", "old")
                         .put("expiresAt", now + Duration.ofDays(30).toMillis()).put("hint", key.substring(0, 11))
                         .toString());
-        return rep;
+    }
+
+    /**
+     * Gives the realm its tag secret as {@code kc.sh export} writes it: the realm's internal component (README,
+     * Forged keys), so keys tagged with {@code macSecret} validate.
+     */
+    static void addTagSecret(ObjectNode rep, byte[] macSecret) {
+        ObjectNode component = rep.putObject("components").putArray("dev.latchkey.apikey.signing.RealmKeyMacSecret")
+                .addObject().put("name", "Latchkey API-key tag secret").put("providerId", "latchkey-key-mac");
+        component.putObject("subComponents");
+        component.putObject("config").putArray("secret").add(Base64.getEncoder().encodeToString(macSecret));
     }
 }

@@ -191,6 +191,21 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
+    /** How long the current log is now, in characters: where {@link #logSince} starts. */
+    public int logLength() {
+        return logSince(0).length();
+    }
+
+    /** The current log from a {@link #logLength} on: what the server wrote meanwhile. */
+    public String logSince(int length) {
+        try {
+            String all = Files.readString(log, StandardCharsets.UTF_8);
+            return all.substring(Math.min(length, all.length()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + log, e);
+        }
+    }
+
     public String logTail() {
         try {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);

@@ -8,6 +8,7 @@ import dev.latchkey.apikey.credential.UserKeys;
 import dev.latchkey.apikey.events.ApiKeyEvents;
 import dev.latchkey.apikey.format.ApiKey;
 import dev.latchkey.apikey.format.ApiKeyFormat;
+import dev.latchkey.apikey.format.KeyMac;
 import dev.latchkey.apikey.format.SecretHasher;
 import dev.latchkey.apikey.mail.CreationNotice;
 import dev.latchkey.apikey.settings.ApiKeyAccess;
@@ -94,6 +95,7 @@ public final class ApiKeyService {
         List<String> roles = KeyScopeRules.roles(request.roles(), settings.requireScopes(), realm, user);
         String organization = KeyScopeRules.organization(request.organization(), session, realm, user);
 
+        KeyMac mac = RealmKeyMac.forMinting(session, realm); // may lock the realm: before the user (UserKeys)
         UserKeys keys = new UserKeys(session, user);
         List<ApiKeyCredentialModel> existing = keys.lockAndRead();
         if (UserKeys.nameTaken(existing, name)) {
@@ -106,7 +108,7 @@ public final class ApiKeyService {
         }
         requireBelowHardCap(user, settings, existing.size());
 
-        ApiKey key = FORMAT.generate(user.getId(), UUID.randomUUID(), RealmKeyMac.forMinting(session, realm));
+        ApiKey key = FORMAT.generate(user.getId(), UUID.randomUUID(), mac);
         ApiKeyCredentialModel model = ApiKeyCredentialModel.create(key.credentialId(), now.toEpochMilli(),
                 ApiKeyCredentialData.minted(name, description, expiresAt.toEpochMilli(), key.hint(), roles,
                         organization, null),
@@ -133,6 +135,7 @@ public final class ApiKeyService {
         ApiKeySettings settings = settings();
         requireMayMint(user, settings, minter);
         Instant now = Instant.ofEpochMilli(Time.currentTimeMillis());
+        KeyMac mac = RealmKeyMac.forMinting(session, realm); // may lock the realm: before the user (UserKeys)
         UserKeys keys = new UserKeys(session, user);
         List<ApiKeyCredentialModel> existing = keys.lockAndRead();
         ApiKeyCredentialModel old = existing.stream().filter(key -> key.getId().equals(keyId)).findFirst()
@@ -151,7 +154,7 @@ public final class ApiKeyService {
         }
         requireBelowHardCap(user, settings, existing.size());
 
-        ApiKey key = FORMAT.generate(user.getId(), UUID.randomUUID(), RealmKeyMac.forMinting(session, realm));
+        ApiKey key = FORMAT.generate(user.getId(), UUID.randomUUID(), mac);
         ApiKeyCredentialModel successor = ApiKeyCredentialModel.create(key.credentialId(), now.toEpochMilli(),
                 ApiKeyCredentialData.minted(was.name(), was.description(), rotation.expiresAt().toEpochMilli(),
                         key.hint(), roles, organization, old.getId()),

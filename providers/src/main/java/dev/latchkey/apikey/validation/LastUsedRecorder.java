@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
@@ -69,10 +72,18 @@ public final class LastUsedRecorder {
             List<Map.Entry<String, Use>> batch = all.subList(from, Math.min(all.size(), from + BATCH_SIZE));
             batch.forEach(entry -> pending.remove(entry.getKey(), entry.getValue()));
             try {
-                // users locked in one order on every node, so two nodes' flushes cannot deadlock on each other
-                KeycloakModelUtils.runJobInTransaction(sessionFactory, session -> batch.stream()
-                        .sorted(Comparator.comparing((Map.Entry<String, Use> entry) -> entry.getValue().userId()))
-                        .forEach(entry -> write(session, entry.getKey(), entry.getValue())));
+                // The realms, then the users, in one order on every node: two nodes' flushes cannot deadlock on each
+                // other, nor a flush with a realm's delete (see UserKeys, lock order).
+                KeycloakModelUtils.runJobInTransaction(sessionFactory, session -> {
+                    Set<String> held = batch.stream().map(entry -> entry.getValue().realmId())
+                            .collect(Collectors.toCollection(TreeSet::new));
+                    held.removeIf(realmId -> !UserKeys.holdRealm(session, realmId));
+                    batch.stream()
+                            .filter(entry -> held.contains(entry.getValue().realmId()))
+                            .sorted(Comparator.comparing((Map.Entry<String, Use> entry) -> entry.getValue().realmId())
+                                    .thenComparing(entry -> entry.getValue().userId()))
+                            .forEach(entry -> write(session, entry.getKey(), entry.getValue()));
+                });
             } catch (RuntimeException e) {
                 // Losing one coarse "last used" update is harmless; it is noted again on the next use.
                 LOG.warnf("Could not record the last use of %d API keys: %s", batch.size(), e.getMessage());
