@@ -85,7 +85,12 @@ public final class UserKeys {
      */
     public static boolean holdRealm(KeycloakSession session, String realmId) {
         EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
-        return em.find(RealmEntity.class, realmId, LockModeType.PESSIMISTIC_READ) != null;
+        // A query, not em.find with a lock: find reads the row and locks it in a second statement, and when a realm
+        // delete it waited for removed the row meanwhile, Hibernate fails with an assertion (logged as an ERROR).
+        return !em.createQuery("select r from RealmEntity r where r.id = :id", RealmEntity.class)
+                .setParameter("id", realmId)
+                .setLockMode(LockModeType.PESSIMISTIC_READ)
+                .getResultList().isEmpty();
     }
 
     /** {@link #lockAndRead}, for one key. */

@@ -154,7 +154,7 @@ public final class LifecycleTask implements ScheduledTask {
     /** @return the key's data with this node's lease when it may send the email now, else null */
     private static ApiKeyCredentialData claim(KeycloakSession session, String realmId, StoredKey stored,
                                               LifecycleRules.Step step) {
-        RealmModel realm = withRealm(session, realmId);
+        RealmModel realm = heldRealm(session, realmId);
         UserModel user = realm == null ? null : session.users().getUserById(realm, stored.userId());
         if (!KeyMail.reachable(realm, user)) {
             return null; // a disabled user or one without an address: nothing sent, nothing marked
@@ -171,7 +171,7 @@ public final class LifecycleTask implements ScheduledTask {
     /** Applies a change to the key's data as the database has it now, under the user's lock. */
     private static void update(KeycloakSession session, String realmId, StoredKey stored,
                                UnaryOperator<ApiKeyCredentialData> change) {
-        RealmModel realm = withRealm(session, realmId);
+        RealmModel realm = heldRealm(session, realmId);
         UserModel user = realm == null ? null : session.users().getUserById(realm, stored.userId());
         if (user == null) {
             return;
@@ -181,7 +181,7 @@ public final class LifecycleTask implements ScheduledTask {
     }
 
     private static void delete(KeycloakSession session, String realmId, StoredKey stored, LifecycleRules.Delete delete) {
-        RealmModel realm = withRealm(session, realmId);
+        RealmModel realm = heldRealm(session, realmId);
         UserModel user = realm == null ? null : session.users().getUserById(realm, stored.userId());
         if (user == null) {
             return;
@@ -192,6 +192,14 @@ public final class LifecycleTask implements ScheduledTask {
         }
         new UserKeys(session, user).remove(key.getId());
         ApiKeyEvents.background(session, realm).cleanedUp(user, key, delete.reason());
+    }
+
+    /**
+     * {@link #withRealm} for a transaction that writes a key: the realm held first, before the owner's lock (the lock
+     * order of {@link UserKeys}, which a realm's delete follows too); null when the realm is gone.
+     */
+    private static RealmModel heldRealm(KeycloakSession session, String realmId) {
+        return UserKeys.holdRealm(session, realmId) ? withRealm(session, realmId) : null;
     }
 
     /** The realm, made the session's context realm (the email theme and credential updates follow it); or null. */
@@ -217,7 +225,7 @@ public final class LifecycleTask implements ScheduledTask {
 
     /** Revokes the key when, read again under the user's lock, it is still unused that long. */
     private static void revokeUnused(KeycloakSession session, String realmId, StoredKey stored) {
-        RealmModel realm = withRealm(session, realmId);
+        RealmModel realm = heldRealm(session, realmId);
         UserModel user = realm == null ? null : session.users().getUserById(realm, stored.userId());
         if (user == null) {
             return;
