@@ -77,8 +77,10 @@ class RealmDeleteIT {
             }
             assertThat(admin.get("/realms/" + name).status()).isEqualTo(404);
         }
-        // the database picks either side of a deadlock: a flush it picked would have dropped its uses quietly
-        assertThat(server.logSince(logBefore).lines().filter(line -> line.toLowerCase(Locale.ROOT).contains("deadlock")))
-                .as("deadlocks the server logged").isEmpty();
+        // The database picks either side of a deadlock: a flush it picked drops its uses with no more than a warning.
+        // Nor may the flush fail otherwise (it once logged a Hibernate assertion when the realm vanished under it).
+        assertThat(server.logSince(logBefore).lines().filter(line -> line.toLowerCase(Locale.ROOT).contains("deadlock")
+                || line.contains("HHH000099") || line.contains("Could not record the last use")))
+                .as("what the server logged of deadlocks and failed flushes").isEmpty();
     }
 }
