@@ -1,11 +1,10 @@
 package dev.latchkey.apikey.signing;
 
+import dev.latchkey.common.StatelessProviderFactory;
 import java.util.List;
-import org.keycloak.Config;
 import org.keycloak.component.ComponentFactory;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
@@ -15,7 +14,8 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
  * nowhere, and the realm update ({@code PUT /admin/realms/{realm}}) does not touch components. {@code kc.sh export}
  * writes it with the realm and an import restores it, so moved keys keep validating.
  */
-public final class RealmKeyMacSecretFactory implements ComponentFactory<RealmKeyMacSecret, RealmKeyMacSecret> {
+public final class RealmKeyMacSecretFactory implements ComponentFactory<RealmKeyMacSecret, RealmKeyMacSecret>,
+        StatelessProviderFactory<RealmKeyMacSecret> {
 
     public static final String PROVIDER_ID = "latchkey-key-mac";
     /** The component's config entry: Base64 of the 32-byte secret. */
@@ -52,20 +52,5 @@ public final class RealmKeyMacSecretFactory implements ComponentFactory<RealmKey
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
         return PROPERTIES;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-        // no options
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // nothing to start
-    }
-
-    @Override
-    public void close() {
-        // nothing held
     }
 }
