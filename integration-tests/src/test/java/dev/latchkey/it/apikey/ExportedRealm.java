@@ -19,6 +19,8 @@ import java.util.UUID;
 final class ExportedRealm {
 
     static final String USERNAME = "holder";
+    /** The provider type of the realm's tag-secret component, as Keycloak stores and exports it. */
+    static final String TAG_SECRET_TYPE = "dev.latchkey.apikey.signing.RealmKeyMacSecret";
 
     private ExportedRealm() {
     }
@@ -63,7 +65,7 @@ final class ExportedRealm {
      * Forged keys), so keys tagged with {@code macSecret} validate.
      */
     static void addTagSecret(ObjectNode rep, byte[] macSecret) {
-        ObjectNode component = rep.putObject("components").putArray("dev.latchkey.apikey.signing.RealmKeyMacSecret")
+        ObjectNode component = rep.putObject("components").putArray(TAG_SECRET_TYPE)
                 .addObject().put("name", "Latchkey API-key tag secret").put("providerId", "latchkey-key-mac");
         component.putObject("subComponents");
         component.putObject("config").putArray("secret").add(Base64.getEncoder().encodeToString(macSecret));

@@ -60,7 +60,7 @@ class RealmMoveIT {
         String export = Files.readString(exported);
         assertThat(export).contains("\"type\" : \"api-key\"");
         assertThat(export).as("the tag secret travels as the realm's component")
-                .contains("\"dev.latchkey.apikey.signing.RealmKeyMacSecret\"").doesNotContain("latchkey.apiKeys.macSecret");
+                .contains("\"" + ExportedRealm.TAG_SECRET_TYPE + "\"").doesNotContain("latchkey.apiKeys.macSecret");
         keys.forEach(key -> assertThat(export).doesNotContain(key).doesNotContain(key.substring(3, 30)));
 
         KeycloakServer target = ScratchKeycloak.create("move-target").start("move-target", exported);

@@ -27,7 +27,6 @@ import org.junit.jupiter.api.Test;
 @LatchkeyIT
 class TagSecretIT {
 
-    private static final String COMPONENT_TYPE = "dev.latchkey.apikey.signing.RealmKeyMacSecret";
     private static final String LEGACY_ATTRIBUTE = "latchkey.apiKeys.macSecret";
 
     private KeycloakServer server;
@@ -48,8 +47,10 @@ class TagSecretIT {
             String components = "/realms/" + realm.name() + "/components";
 
             assertThat(admin.realm(realm.name()).path("attributes").has(LEGACY_ATTRIBUTE)).isFalse();
-            assertThat(admin.getJson(components + "?type=" + COMPONENT_TYPE)).as("internal: not listed").isEmpty();
-            ObjectNode planted = Json.object().put("name", "planted").put("providerType", COMPONENT_TYPE)
+            assertThat(admin.getJson(components + "?type=" + ExportedRealm.TAG_SECRET_TYPE)).as("internal: not listed")
+                    .isEmpty();
+            ObjectNode planted = Json.object().put("name", "planted")
+                    .put("providerType", ExportedRealm.TAG_SECRET_TYPE)
                     .put("providerId", "latchkey-key-mac").put("parentId", admin.realm(realm.name()).path("id").asText());
             planted.putObject("config").putArray("secret").add(Base64.getEncoder().encodeToString(new byte[32]));
             assertThat(admin.post(components, planted).status()).as("an admin cannot set the secret").isEqualTo(403);

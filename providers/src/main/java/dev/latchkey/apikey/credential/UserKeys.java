@@ -14,7 +14,6 @@ import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.jpa.entities.CredentialEntity;
-import org.keycloak.models.jpa.entities.RealmEntity;
 import org.keycloak.models.jpa.entities.UserEntity;
 import org.keycloak.storage.StorageId;
 import org.keycloak.util.JsonSerialization;
@@ -29,7 +28,7 @@ import org.keycloak.util.JsonSerialization;
  * stored data, so two writers of one key must not interleave, and two creates must not both see "99 of 100"). After
  * the lock the keys are read from the database, not the cache, which another node may not have invalidated yet.
  *
- * <p>Lock order, everywhere: the realm (only by the writes that need it, {@link #holdRealm}), then users, then their
+ * <p>Lock order, everywhere: the realm (only by the writes that need it, {@link dev.latchkey.common.RealmLock}), then users, then their
  * keys. Keycloak's realm delete takes the realm first too, then removes the realm's keys and then its users; a writer
  * that held a user without the realm could wait for a key the delete already removed while the delete waits for that
  * user, and one of the two would fail.
@@ -74,23 +73,6 @@ public final class UserKeys {
      */
     public List<ApiKeyCredentialModel> lockAndRead() {
         return lockedCredentials().map(UserKeys::readable).flatMap(Optional::stream).toList();
-    }
-
-    /**
-     * Holds the realm's row until the transaction ends, shared where the database can (another holder goes on, a
-     * realm delete waits): for a write that locks users of a realm it does not otherwise touch, such as the "last used"
-     * flush. Taken before any user's lock ({@link UserKeys lock order}).
-     *
-     * @return false when the realm is gone (deleted meanwhile): nothing of it to write
-     */
-    public static boolean holdRealm(KeycloakSession session, String realmId) {
-        EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
-        // A query, not em.find with a lock: find reads the row and locks it in a second statement, and when a realm
-        // delete it waited for removed the row meanwhile, Hibernate fails with an assertion (logged as an ERROR).
-        return !em.createQuery("select r from RealmEntity r where r.id = :id", RealmEntity.class)
-                .setParameter("id", realmId)
-                .setLockMode(LockModeType.PESSIMISTIC_READ)
-                .getResultList().isEmpty();
     }
 
     /** {@link #lockAndRead}, for one key. */

@@ -12,6 +12,7 @@ import dev.latchkey.apikey.mail.KeyMail;
 import dev.latchkey.apikey.revocation.KeyRevocation;
 import dev.latchkey.apikey.settings.ApiKeySettings;
 import dev.latchkey.apikey.signing.RealmKeyMac;
+import dev.latchkey.common.RealmLock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -199,7 +200,7 @@ public final class LifecycleTask implements ScheduledTask {
      * order of {@link UserKeys}, which a realm's delete follows too); null when the realm is gone.
      */
     private static RealmModel heldRealm(KeycloakSession session, String realmId) {
-        return UserKeys.holdRealm(session, realmId) ? withRealm(session, realmId) : null;
+        return RealmLock.shared(session, realmId) ? withRealm(session, realmId) : null;
     }
 
     /** The realm, made the session's context realm (the email theme and credential updates follow it); or null. */

@@ -1,14 +1,13 @@
 package dev.latchkey.apikey.signing;
 
 import dev.latchkey.apikey.format.KeyMac;
+import dev.latchkey.common.RealmLock;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import java.security.SecureRandom;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.jpa.entities.RealmEntity;
 
 /**
  * Where a realm keeps the secret of the tag in its keys ({@link KeyMac}): a component of the realm
@@ -78,8 +77,8 @@ public final class RealmKeyMac {
      * gets a new one: its keys could not have validated.
      */
     private static KeyMac storeUnderLock(KeycloakSession session, RealmModel realm) {
+        RealmLock.exclusive(session, realm.getId());
         EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
-        em.find(RealmEntity.class, realm.getId(), LockModeType.PESSIMISTIC_WRITE);
         String componentId = em.createQuery("select c.id from ComponentEntity c "
                         + "where c.realm.id = :realmId and c.providerType = :type", String.class)
                 .setParameter("realmId", realm.getId())

@@ -2,6 +2,7 @@ package dev.latchkey.apikey.validation;
 
 import dev.latchkey.apikey.credential.ApiKeyCredentialModel;
 import dev.latchkey.apikey.credential.UserKeys;
+import dev.latchkey.common.RealmLock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -77,7 +78,7 @@ public final class LastUsedRecorder {
                 KeycloakModelUtils.runJobInTransaction(sessionFactory, session -> {
                     Set<String> held = batch.stream().map(entry -> entry.getValue().realmId())
                             .collect(Collectors.toCollection(TreeSet::new));
-                    held.removeIf(realmId -> !UserKeys.holdRealm(session, realmId));
+                    held.removeIf(realmId -> !RealmLock.shared(session, realmId));
                     batch.stream()
                             .filter(entry -> held.contains(entry.getValue().realmId()))
                             .sorted(Comparator.comparing((Map.Entry<String, Use> entry) -> entry.getValue().realmId())
